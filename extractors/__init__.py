@@ -1,0 +1,1 @@
+"""orgkg.extractors: read files, split them into documents, extract entities and relations."""

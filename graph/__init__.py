@@ -1,0 +1,1 @@
+"""orgkg.graph: the model, the graph in the middle, stores and writers around it."""

@@ -1,0 +1,197 @@
+"""The `orgkg` command line: each command parses options and calls one library
+function. The package's own errors become ClickException (exit 1); usage
+errors exit 2."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import OrgkgError
+
+
+def library_errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except OrgkgError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+def echo_skipped(skipped):
+    for path, reason in skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+
+
+def progress_printer(quiet):
+    if quiet:
+        return None
+    return lambda message: click.echo(message, err=True)
+
+
+@click.group()
+@click.version_option(package_name="orgkg")
+def main():
+    """orgkg: a knowledge graph of organisations, people and initiatives from
+    Chinese party and government documents.
+
+    The store is Neo4j when NEO4J_URI is set (with NEO4J_USER, NEO4J_PASSWORD,
+    NEO4J_DATABASE), otherwise the embedded FalkorDB engine kept in ORGKG_HOME
+    (default ./data/engine)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="export JSON to write")
+@click.option("-q", "--quiet", is_flag=True)
+@library_errors
+def extract(paths, out, quiet):
+    """Extract entities and relations from files or folders into FILE.json."""
+    from .build import extract as run_extract
+    result = run_extract(paths, progress=progress_printer(quiet))
+    result.kg.write_json(out)
+    echo_skipped(result.skipped)
+    counts = result.kg.counts()
+    click.echo(f"{len(result.files)} files, {counts['nodes']} nodes, {counts['edges']} edges -> {out}")
+
+
+@main.command()
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1))
+@click.option("-q", "--quiet", is_flag=True)
+@library_errors
+def load(export, batch_size, quiet):
+    """Load an export into the configured store (idempotent)."""
+    from .kg import KnowledgeGraph
+    from .store import open_store
+    kg = KnowledgeGraph.read_json(export)
+    with open_store() as store:
+        stats = store.load(kg, batch_size=batch_size, progress=progress_printer(quiet))
+        click.echo(f"{store.name}: {stats}")
+
+
+@main.command()
+@click.argument("cypher", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="a .cypher file, or the name of one in cypher/queries")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="a typed parameter (repeatable)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--write", is_flag=True, help="allow the query to change the graph")
+@click.option("--list", "list_queries", is_flag=True, help="list the named queries and their parameters")
+@library_errors
+def query(cypher, query_file, params, fmt, write, list_queries):
+    """Run a Cypher query (read-only unless --write)."""
+    from . import queries
+    if list_queries:
+        for name, purpose, names in queries.list_queries():
+            click.echo(f"{name:22} {purpose}  params: {', '.join(names) or '-'}")
+        return
+    if bool(cypher) == bool(query_file):
+        raise click.UsageError("give either a CYPHER string or -f FILE")
+    text = queries.load_query(query_file) if query_file else cypher
+    try:
+        values = dict(queries.parse_param(p) for p in params)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-p") from None
+    result = queries.run_query(text, values, write=write)
+    click.echo(queries.format_result(result, fmt))
+
+
+@main.command()
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+@click.option("--focus", help="draw only the neighbourhood of this body or person")
+@click.option("--hops", default=2, show_default=True, type=click.IntRange(0))
+@click.option("--physics-threshold", default=500, show_default=True, type=click.IntRange(0),
+              help="above this many nodes, positions are computed in Python and physics is off")
+@click.option("--layout", type=click.Choice(["spring", "kamada_kawai", "circular", "random"]), default="spring", show_default=True)
+@library_errors
+def viz(export, out, focus, hops, physics_threshold, layout):
+    """Write an offline interactive page of an export."""
+    from .kg import KnowledgeGraph
+    from .viz import write_page
+    kg = KnowledgeGraph.read_json(export)
+    path = write_page(kg, out, focus=focus, hops=hops, physics_threshold=physics_threshold, layout=layout)
+    click.echo(f"page: {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
+@click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1))
+@click.option("-q", "--quiet", is_flag=True)
+@library_errors
+def build(paths, out_dir, batch_size, quiet):
+    """Extract, load, and write OUT/graph.json and OUT/graph.html."""
+    from .build import build as run_build, summary
+    result = run_build(paths, out_dir, batch_size=batch_size, progress=progress_printer(quiet))
+    click.echo(summary(result))
+
+
+@main.command("eval")
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(file_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="print the figures as JSON")
+@library_errors
+def evaluate_cmd(export, gold_dir, as_json):
+    """Precision, recall and F1 per type against gold annotations."""
+    from .evaluate import evaluate, format_report
+    report = evaluate(gold_dir, export)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_report(report))
+
+
+@main.command("export")
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "neo4j-csv"]), required=True)
+@click.option("--out", required=True, type=click.Path(), help="a file (graphml, gexf) or a folder (neo4j-csv)")
+@library_errors
+def export_cmd(export, fmt, out):
+    """Write an export as GraphML, GEXF (Gephi) or neo4j-admin import CSVs."""
+    from . import exports
+    from .kg import KnowledgeGraph
+    kg = KnowledgeGraph.read_json(export)
+    written = exports.write(kg, fmt, out)
+    click.echo(f"{fmt}: {written}")
+
+
+@main.group()
+def db():
+    """Start, stop or inspect the embedded engine."""
+
+
+@db.command()
+@library_errors
+def start():
+    """Start the embedded engine and keep it running until `orgkg db stop`."""
+    from .store import engine
+    info = engine.start(keep=True)
+    click.echo(f"running: pid {info.pid}, socket {info.socket}, data {info.data_dir}")
+
+
+@db.command()
+@library_errors
+def stop():
+    """Stop the embedded engine (its data stays in ORGKG_HOME)."""
+    from .store import engine
+    click.echo("stopped" if engine.stop() else "not running")
+
+
+@db.command()
+@library_errors
+def status():
+    """Say whether the embedded engine runs, and where its data is."""
+    from .store import engine
+    info = engine.status()
+    state = f"running: pid {info.pid}, socket {info.socket}" if info.running else "not running"
+    click.echo(f"{state}; data {info.data_dir}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

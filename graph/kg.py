@@ -1,0 +1,159 @@
+"""The one graph in the middle: a networkx MultiDiGraph keyed by deterministic ids.
+
+Extractors add entities and relations to it; stores, the page and the file
+exports read it. Its JSON form is the export contract other tools read::
+
+    {"nodes": [{"id", "label", "name", "aliases", "collective", "mentions", ...}],
+     "edges": [{"source", "target", "type", "evidence", ...}]}
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import InputError
+from .ids import edge_id, make_id
+from .model import load_schema
+
+NODE_LIST_KEYS = ("aliases", "mentions")
+
+
+def _add_unique(target: list, items) -> None:
+    for item in items:
+        if item not in target:
+            target.append(item)
+
+
+class KnowledgeGraph:
+    """Entities and relations with their provenance.
+
+    >>> kg = KnowledgeGraph()
+    >>> a = kg.add_entity("Organization", "重庆市科学技术协会", aliases=["市科协"])
+    >>> d = kg.add_entity("Document", "2022年工作要点")
+    >>> kg.add_relation(a, "ISSUED", d, evidence={"file": "x.txt", "sentence": "…", "start": 0, "end": 1})
+    >>> kg.counts()["edges"]
+    1
+    """
+
+    def __init__(self, schema=None):
+        self.schema = schema or load_schema()
+        self.g = nx.MultiDiGraph()
+
+    # -- building -----------------------------------------------------------
+    def add_entity(self, label, name, aliases=(), collective=False, mentions=(), **props) -> str:
+        self.schema.entity(label)
+        node_id = make_id(label, name)
+        if node_id not in self.g:
+            self.g.add_node(node_id, id=node_id, label=label, name=name, aliases=[],
+                            collective=bool(collective), mentions=[])
+        data = self.g.nodes[node_id]
+        _add_unique(data["aliases"], (a for a in aliases if a != name))
+        _add_unique(data["mentions"], mentions)
+        data["collective"] = data["collective"] or bool(collective)
+        for key, value in props.items():
+            if value is None:
+                continue
+            if isinstance(value, list):
+                _add_unique(data.setdefault(key, []), value)
+            else:
+                data.setdefault(key, value)
+        return node_id
+
+    def add_relation(self, source, rel, target, evidence=None, **props) -> str:
+        s, t = self.g.nodes[source], self.g.nodes[target]
+        self.schema.check_edge(rel, s["label"], t["label"])
+        key = edge_id(source, rel, target)
+        if not self.g.has_edge(source, target, key):
+            self.g.add_edge(source, target, key=key, id=key, type=rel, evidence=[])
+        data = self.g.edges[source, target, key]
+        if evidence:
+            _add_unique(data["evidence"], [evidence] if isinstance(evidence, dict) else evidence)
+        for k, v in props.items():
+            if v is not None:
+                data.setdefault(k, v)
+        return key
+
+    def merge(self, other: "KnowledgeGraph") -> None:
+        for _, data in other.g.nodes(data=True):
+            self._merge_node(data)
+        for s, t, data in other.g.edges(data=True):
+            self._merge_edge(s, t, data)
+
+    def _merge_node(self, data):
+        extra = {k: v for k, v in data.items() if k not in ("id", "label", "name", "aliases", "collective", "mentions")}
+        self.add_entity(data["label"], data["name"], data.get("aliases", ()), data.get("collective", False),
+                        data.get("mentions", ()), **extra)
+
+    def _merge_edge(self, s, t, data):
+        extra = {k: v for k, v in data.items() if k not in ("id", "type", "evidence", "source", "target")}
+        self.add_relation(s, data["type"], t, data.get("evidence", []), **extra)
+
+    # -- reading ------------------------------------------------------------
+    def nodes(self):
+        return [dict(d) for _, d in self.g.nodes(data=True)]
+
+    def edges(self):
+        return [dict(d, source=s, target=t) for s, t, d in self.g.edges(data=True)]
+
+    def node(self, node_id):
+        return self.g.nodes[node_id]
+
+    def find(self, name: str):
+        """Ids of nodes whose name or an alias equals ``name`` (compared as match keys)."""
+        from .ids import match_key
+        key = match_key(name)
+        return [n for n, d in self.g.nodes(data=True)
+                if match_key(d["name"]) == key or any(match_key(a) == key for a in d["aliases"])]
+
+    def counts(self) -> dict:
+        by_label, by_type = {}, {}
+        for _, d in self.g.nodes(data=True):
+            by_label[d["label"]] = by_label.get(d["label"], 0) + 1
+        for _, _, d in self.g.edges(data=True):
+            by_type[d["type"]] = by_type.get(d["type"], 0) + 1
+        return {"nodes": self.g.number_of_nodes(), "edges": self.g.number_of_edges(),
+                "by_label": dict(sorted(by_label.items())), "by_type": dict(sorted(by_type.items()))}
+
+    # -- export contract ----------------------------------------------------
+    def to_dict(self) -> dict:
+        nodes = sorted(self.nodes(), key=lambda d: d["id"])
+        edges = sorted(self.edges(), key=lambda d: (d["source"], d["type"], d["target"]))
+        return {"nodes": nodes, "edges": edges}
+
+    def write_json(self, path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        return path
+
+    @classmethod
+    def from_dict(cls, data: dict, schema=None) -> "KnowledgeGraph":
+        kg = cls(schema)
+        for node in data.get("nodes", []):
+            kg.schema.entity(node["label"])
+            kg.g.add_node(node["id"], **{**node, "aliases": list(node.get("aliases", [])),
+                                         "mentions": list(node.get("mentions", []))})
+        for edge in data.get("edges", []):
+            s, t = edge["source"], edge["target"]
+            if s not in kg.g or t not in kg.g:
+                raise InputError("<export>", f"edge {edge.get('type')} refers to a missing node {s if s not in kg.g else t}")
+            kg._merge_edge(s, t, edge)
+        return kg
+
+    @classmethod
+    def read_json(cls, path, schema=None) -> "KnowledgeGraph":
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(path, "no such file") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(path, f"not an orgkg export (invalid JSON: {exc})") from None
+        if not isinstance(data, dict) or "nodes" not in data:
+            raise InputError(path, "not an orgkg export (no 'nodes' list)")
+        try:
+            return cls.from_dict(data, schema)
+        except InputError as exc:
+            raise InputError(path, exc.reason) from None
