@@ -6,6 +6,10 @@ speech it carries). Extraction works on ``Document.text``, the normalised
 text (lines broken mid-sentence joined, full-width folded for matching);
 ``Document.offsets`` maps every index of that text back into ``Source.raw``
 so every span in the export points into the original file.
+
+What ``Source.raw`` is: for text files, the decoded text (BOM removed); for
+PDF, DOCX and HTML, the text extracted from them (see reader.py). Offsets,
+and the export's start/end, count characters of ``Source.raw``.
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ from pathlib import Path
 class Source:
     path: Path
     raw: str                      # the file's full decoded text, as offsets count it
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"       # how the bytes were decoded ("pdf"/"docx"/"html" for extracted text)
+    format: str = "txt"           # txt | pdf | docx | html: what ``raw`` was taken from
 
     @property
     def name(self) -> str:

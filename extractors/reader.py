@@ -1,40 +1,113 @@
 """Find input files and decode them into Sources.
 
-Minimal first version: UTF-8 text files. The document layer extends it.
+``iter_files`` walks the paths given lazily (sorted, hidden files and folders
+skipped); ``read_source`` reads one file. Only one file's text is held at a
+time, so a batch of any size runs in the memory of its largest file.
+
+What the offsets count (``Source.raw``):
+
+* .txt and other text: the decoded characters, BOM removed, line breaks as
+  in the file (``\\r\\n`` counts two);
+* .pdf, .docx, .html: the extracted text (PDF text layer, DOCX paragraphs
+  and table cells one per line, HTML visible text one block per line). The
+  export's start/end then refer to that text, not to the file's bytes.
+
+Every failure is an ``InputError(path, reason)`` with one plain reason, for
+the caller to report and go on with the next file.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from orgkg.graph.errors import InputError
 
 from .document import Source
+from .formats.text import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAX_BYTES = 200 * 1024 * 1024
 
 
 def iter_files(paths: Iterable) -> Iterator[Path]:
-    """Files named, and files below folders named, in sorted order; hidden ones skipped."""
+    """Files named, and files below folders named, in sorted order; hidden ones skipped.
+
+    A path that does not exist is yielded as it is, so that ``read_source``
+    reports it and the batch goes on.
+    """
     for p in map(Path, paths):
-        if not p.exists():
-            raise InputError(p, "no such file or folder")
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                rel = child.relative_to(p)
-                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
-                    yield child
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        yield from _walk(p)
 
 
-def read_source(path: Path) -> Source:
+def _walk(folder: Path) -> Iterator[Path]:
+    """Entries sorted by name, folders entered where they sort; one listing held per level."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        yield folder                 # read_source names the problem
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+def read_source(path) -> Source:
+    """One file as a Source; raises InputError when it cannot be read."""
     path = Path(path)
-    data = path.read_bytes()
+    data = _read_bytes(path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and data.startswith(b"%PDF-")):
+        from .formats.pdf import read_pdf
+        return _source(path, read_pdf(path), "pdf", "pdf")
+    if suffix == ".docx" or (suffix not in TEXT_SUFFIXES and _is_docx(data)):
+        from .formats.docx import read_docx
+        return _source(path, read_docx(path), "docx", "docx")
+    if suffix in HTML_SUFFIXES:
+        from .formats.html import decode_html, html_to_text
+        return _source(path, html_to_text(decode_html(data, path)), "html", "html")
+    if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".ofd"):
+        raise InputError(path, f"unsupported file type ({suffix}); convert it to .docx, .pdf or .txt")
+    try:
+        text, encoding = decode_bytes(data, path)
+    except InputError:
+        if suffix in TEXT_SUFFIXES:
+            raise
+        raise InputError(path, "unsupported file type (not text, PDF, DOCX or HTML)") from None
+    return _source(path, text, "txt", encoding)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        if not path.is_file():
+            raise InputError(path, "not a regular file")
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(path, f"file larger than {MAX_BYTES // 2**20} MB")
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(path, "permission denied") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
     if not data.strip():
         raise InputError(path, "empty file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "cannot decode as UTF-8") from None
-    return Source(path=path, raw=text)
+    return data
+
+
+def _is_docx(data: bytes) -> bool:
+    return data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]
+
+
+def _source(path: Path, text: str, fmt: str, encoding: str) -> Source:
+    if not text.strip():
+        raise InputError(path, "no text in file")
+    return Source(path=path, raw=text, encoding=encoding, format=fmt)

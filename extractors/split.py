@@ -1,29 +1,246 @@
 """Split a Source into Documents and a Document's text into sentences.
 
-Minimal first version: one document per file.
+One file often holds several documents: a notice (关于印发《X》的通知 …
+signature + date) followed by the plan X it issues; a news report, then the
+resolution or speech it carries; an editor's note (按：…) before a speech;
+several news items on one newspaper page. Boundaries are found from the
+layout of official documents, on the normalised lines:
+
+* a document ends after a signature + date block, a 版记 line (…印发), a
+  reprint source line (摘自《…》…) or an editor's note;
+* a document starts at a 发文字号 line, at a title line followed by its
+  addressees (…：) or a dated byline (（2023年9月8日）), and at a news
+  dateline (科技日报北京4月10日电), even in the middle of a line;
+* a news item whose headline is printed after its body ends at that
+  headline (a short bare line followed by a new lede, 4月10日，…, or by
+  nothing);
+* a stretch without any body sentence (a stray title or number line) is not
+  a document: it joins the document before it.
 """
 from __future__ import annotations
 
 import re
 
+from . import lines as L
 from .document import Document, Source
 from .normalize import normalize
 
-_SENT_END = re.compile(r"[。！？；!?;]|\n")
+_ENDS = set("。！？；!?;")
+_OPEN = {"《": "》", "“": "”", "‘": "’", "「": "」"}
+_CLOSE_AFTER = set("”’」』）)")
+_NEWS_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|本报讯|新华社|记者)|" + L.DATELINE.pattern)
+_RED_HEADER = re.compile(r"^.{2,30}文件$")
+_MAX_QUOTED = 240      # longer than any title or quotation seen in one sentence
+_ITEM = re.compile(rf"[（(][{L.CN_NUM}]+[）)]|[{L.CN_NUM}]+、|\d{{1,2}}[.、](?!\d)|[①-⑳]")
 
 
 def split_sentences(text: str) -> list:
-    spans, start = [], 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if text[start:end].strip():
-            spans.append((start, end))
+    """(start, end) spans of the sentences of ``text``.
+
+    Sentences end at 。！？；!?; outside 《》 and quotes, at line breaks, and
+    before list items that follow a colon or semicolon (…：（一）…；（二）…).
+
+    >>> t = "要落实《意见。》要求。一是学习；二是宣传\\n二、措施"
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['要落实《意见。》要求。', '一是学习；', '二是宣传', '二、措施']
+    """
+    spans, start, stack, opened_at = [], 0, [], 0
+
+    def close(end):
+        nonlocal start
+        a, b = start, end
+        while a < b and text[a] in " \n":
+            a += 1
+        while b > a and text[b - 1] in " \n":
+            b -= 1
+        if a < b:
+            spans.append((a, b))
         start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
+
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            stack.clear()
+            close(i)
+        elif ch in _OPEN:
+            if not stack:
+                opened_at = i
+            stack.append(_OPEN[ch])
+        elif stack and i - opened_at > _MAX_QUOTED:
+            stack.clear()             # a stray 《 or “ (broken text) must not swallow the paragraph
+            continue
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack and ch != "》" and i > 0 and text[i - 1] in _ENDS:
+                close(i + 1)          # “…。” ends the sentence with its quote
+        elif ch in _ENDS and not stack:
+            j = i + 1
+            while j < n and text[j] in _CLOSE_AFTER:
+                j += 1
+            close(j)
+            i = j
+            continue
+        elif ch in "①②③④⑤⑥⑦⑧⑨⑩" and i > start:
+            close(i)
+        elif (ch in "：:" and not stack and _ITEM.match(text, i + 1)):
+            close(i + 1)
+        i += 1
+    close(n)
     return spans
 
 
+def _lines(text: str) -> list:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line), line))
+        pos += len(line) + 1
+    return out
+
+
+def _has_body(line: str) -> bool:
+    return any(c in line for c in "。！？!?") or line.endswith(("；", ";"))
+
+
+def _is_signature(line: str) -> bool:
+    return 2 <= len(line) <= 40 and not L.ends_terminal(line) and not L.HEADING.match(line)
+
+
+def _after_body(lines: list, k: int) -> bool:
+    """Line k (a date) follows body text, directly or under up to three signature lines."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and _is_signature(lines[j][2]) and not _has_body(lines[j][2]):
+        j -= 1
+    return j >= 0 and _has_body(lines[j][2])
+
+
+def _head_start(lines: list, k: int) -> int:
+    """Where the header block ending at line k starts: number lines and an X文件 line above it."""
+    while k > 0 and L.NUMBER_LINE.match(lines[k - 1][2]):
+        k -= 1
+    if k > 0 and _RED_HEADER.match(lines[k - 1][2]):
+        k -= 1
+    return k
+
+
+def _boundaries(text: str) -> list:
+    """Character positions in ``text`` where a new document starts."""
+    lines = _lines(text)
+    cuts = set()
+    in_news = False
+    body_since_cut = False
+    for k, (a, b, line) in enumerate(lines):
+        prev = lines[k - 1][2] if k else ""
+        nxt = lines[k + 1][2] if k + 1 < len(lines) else ""
+        m = L.DATELINE.search(line)
+        if m and m.start() and (line[m.start() - 1] in "据自转援引载" or line[m.end():m.end() + 1] in "，,"):
+            m = None                  # 据新华社北京3月5日电，… cites a report, it does not start one
+        if m:
+            cuts.add(a + m.start())
+            in_news, body_since_cut = True, False
+        if L.NUMBER_LINE.match(line):
+            if not L.NUMBER_LINE.match(prev):
+                cuts.add(lines[_head_start(lines, k)][0])
+            in_news = False
+        if L.is_title(line) and (nxt.endswith(("：", ":")) and not _has_body(nxt)
+                                 or L.is_wrapped(nxt) and L.DATE_RE.search(nxt)):
+            cuts.add(lines[_head_start(lines, k)][0])
+            in_news = False
+        if L.BLOCK_START.match(line) and line.startswith(("按", "编者按")):
+            cuts.add(a)
+            cuts.add(b + 1)
+        # closing blocks: the next line starts another document
+        closing = (L.SOURCE_LINE.match(line) or L.PRINTED_LINE.match(line)
+                   or (L.DATE_LINE.match(line) and line[0] not in "（(" and _after_body(lines, k)))
+        if in_news and body_since_cut and not _has_body(line) and _is_signature(line) \
+                and len(line) <= 30 and not m and (not nxt or _NEWS_LEDE.match(nxt)):
+            closing = True            # a news headline printed after its body
+            in_news = False
+        if closing and b + 1 < len(text):
+            cuts.add(b + 1)
+        body_since_cut = body_since_cut or _has_body(line)
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _has_body_text(text: str) -> bool:
+    """A body sentence before any 版记 (抄送/分送 lines and what follows them)."""
+    for line in text.split("\n"):
+        if L.BLOCK_START.match(line) and not line.startswith(("按", "编者按")):
+            return False
+        if _has_body(line) and not L.PRINTED_LINE.match(line):
+            return True
+    return False
+
+
+def _segments(text: str) -> list:
+    """Boundaries as (start, end) spans; stretches without body join a neighbour."""
+    edges = [0] + _boundaries(text) + [len(text)]
+    spans = [(a, b) for a, b in zip(edges, edges[1:]) if text[a:b].strip()]
+    merged = []
+    for a, b in spans:
+        if merged and not _has_body_text(text[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        elif merged and not _has_body_text(text[merged[-1][0]:merged[-1][1]]):
+            merged[-1] = (merged[-1][0], b)       # a leading header block joins its body
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _document(source: Source, text: str, offsets: list, a: int, b: int, index: int) -> Document:
+    while a < b and text[a] in " \n":
+        a += 1
+    while b > a and text[b - 1] in " \n":
+        b -= 1
+    doc_text = text[a:b]
+    doc_offsets = offsets[a:b] + [offsets[b - 1] + 1 if b > a else offsets[a]]
+    return Document(source=source, text=doc_text, offsets=doc_offsets,
+                    sentences=split_sentences(doc_text), index=index)
+
+
+def _link_issued(docs: list) -> None:
+    """A notice that issues 《T》 lends its issuer (and T as title) to the document T.
+
+    The plan printed after 关于印发《X》的通知 is X; an untitled document next
+    to the notice whose kind matches T is T (PDF extraction may move the title).
+    Inherited values have no spans: they do not stand in the document's text.
+    """
+    for i, doc in enumerate(docs):
+        title = doc.meta.get("title", "")
+        m = re.search(r"印发《([^》]+)》", title)
+        if not m:
+            continue
+        issued = m.group(1)
+        for other in docs[max(0, i - 1): i + 2]:
+            if other is doc:
+                continue
+            same = L.match_key(other.meta.get("title", "")) == L.match_key(issued)
+            untitled = "title" not in other.meta and other.meta.get("kind") == L.kind_of(issued)
+            if not (same or untitled):
+                continue
+            if untitled:
+                other.meta["title"] = issued
+            other.meta["issued_by"] = doc.index
+            if "issuer" in doc.meta and "issuer" not in other.meta:
+                other.meta["issuer"] = doc.meta["issuer"]
+                other.meta["issuer_spans"] = []
+            for key in ("date", "jurisdiction_hints"):
+                if key in doc.meta and key not in other.meta:
+                    other.meta[key] = doc.meta[key]
+            break
+
+
 def split_documents(source: Source) -> list:
+    """The documents in one file, each with its text, offsets, sentences and meta."""
+    from .metadata import extract_metadata
+
     text, offsets = normalize(source.raw)
-    return [Document(source=source, text=text, offsets=offsets, sentences=split_sentences(text))]
+    docs = []
+    for a, b in _segments(text):
+        doc = _document(source, text, offsets, a, b, len(docs))
+        doc.meta = extract_metadata(doc)
+        docs.append(doc)
+    _link_issued(docs)
+    if not docs:
+        docs.append(Document(source=source, text="", offsets=[len(source.raw)], index=0))
+    return docs

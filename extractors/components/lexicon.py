@@ -1,0 +1,95 @@
+"""The data files behind the rules, loaded once.
+
+Everything a rule knows about the language (post titles, surnames, body
+suffixes, places, national bodies, relation cues) lives in
+``extractors/data`` so it can be read and extended without touching code.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.rstrip("\n").split("\t")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str          # 重庆市
+    short: str         # 重庆
+    level: str         # province | city
+    abbr: str = ""     # 渝
+    parent: str = ""   # province of a city
+
+
+@dataclass
+class Lexicon:
+    words: dict
+    places: dict           # any form -> Place
+    abbr_places: dict      # one-character abbreviation -> Place
+    national: dict         # any form -> canonical name
+    national_aliases: dict # canonical -> [forms]
+    abbreviations: list    # [(short, full)], longest short first
+    surnames: set
+    cues: dict
+
+    def w(self, key):
+        return self.words[key]
+
+
+def _sorted_alt(items) -> str:
+    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def load() -> Lexicon:
+    words = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    places, abbr = {}, {}
+    for name, short, ab in _rows("provinces.tsv"):
+        p = Place(name, short, "province", ab)
+        places[name] = places[short] = p
+        abbr[ab] = p
+    for name, prov in _rows("cities.txt"):
+        p = Place(name, name[:-1], "city", parent=prov)
+        places.setdefault(name, p)
+        if len(name) > 2:
+            places.setdefault(name[:-1], p)
+    national, nat_aliases = {}, {}
+    for row in _rows("national_bodies.tsv"):
+        canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]
+        nat_aliases[canon] = forms
+        for f in [canon, *forms]:
+            national.setdefault(f, canon)
+    abbreviations = sorted(((s, f) for s, f in _rows("abbreviations.tsv")), key=lambda x: -len(x[0]))
+    surnames = set()
+    for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            surnames.update(line.split())
+    return Lexicon(words, places, abbr, national, nat_aliases, abbreviations, surnames, cues)
+
+
+@lru_cache(maxsize=None)
+def alternation(key: str) -> str:
+    """A regex alternation (longest first) of a word list in lexicon.json or cues.json."""
+    lex = load()
+    items = lex.words.get(key) or lex.cues.get(key)
+    return _sorted_alt(items)
+
+
+@lru_cache(maxsize=None)
+def place_alternation() -> str:
+    return _sorted_alt(load().places)
+
+
+@lru_cache(maxsize=None)
+def national_alternation() -> str:
+    return _sorted_alt(load().national)

@@ -1,0 +1,103 @@
+"""Person names, found from context: a post title right before the name
+(市委书记袁家军), 同志/总书记 right after it, a reporter credit (记者李禾), or a
+list of names after a title (主席张三、李四). A name is a known surname plus one
+or two characters; where both lengths fit, the one followed by a cue wins.
+
+>>> [(c.text, c.props.get("title")) for c in find_people("市委副书记、市长胡衡华出席。")]
+[('胡衡华', '市长')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+from .spans import Cand, is_cjk
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    titles = lexicon.alternation("titles")
+    after = lexicon.alternation("person_after")
+    return (re.compile(f"(?:{titles})"), re.compile(f"(?:{after})"),
+            re.compile(r"(?:记者|通讯员)\s*"), re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*摄\s*[）)]"))
+
+
+def _name_at(text: str, i: int, need_cue: bool) -> str:
+    """The surname-led name starting at text[i], or ''."""
+    lex = lexicon.load()
+    _, after, _, _ = _patterns()
+    sur = text[i:i + 2] if text[i:i + 2] in lex.surnames else text[i:i + 1]
+    if sur not in lex.surnames:
+        return ""
+    best = ""
+    for n in (2, 1):
+        name = text[i:i + len(sur) + n]
+        if len(name) < len(sur) + n or not all(is_cjk(c) for c in name):
+            continue
+        if any(name.startswith(w) or w in name for w in lex.w("not_person")):
+            continue
+        if any(w in name for w in lex.w("person_stop")):
+            continue
+        rest = text[i + len(name):]
+        nxt = rest[:1]
+        if not nxt or not is_cjk(nxt) or after.match(rest):
+            return name
+        if not need_cue and not best:
+            best = ""
+    return best
+
+
+def find_people(text: str) -> list:
+    title_re, after_re, reporter_re, photo_re = _patterns()
+    lex = lexicon.load()
+    out = []
+    for m in title_re.finditer(text):
+        i = m.end()
+        # a list of names after one title: 主席张三、李四
+        while i < len(text):
+            name = _name_at(text, i, need_cue=True)
+            if not name:
+                break
+            out.append(Cand(i, i + len(name), name, "PERSON", props={"title": m.group(), "title_start": m.start()}))
+            i += len(name)
+            if text[i:i + 1] != "、":
+                break
+            i += 1
+    for m in reporter_re.finditer(text):
+        name = _name_at(text, m.end(), need_cue=False)
+        if name:
+            out.append(Cand(m.end(), m.end() + len(name), name, "PERSON"))
+    for m in photo_re.finditer(text):
+        if m.group(1)[:1] in lex.surnames or m.group(1)[:2] in lex.surnames:
+            out.append(Cand(m.start(1), m.end(1), m.group(1), "PERSON"))
+    # a list of bare three-character names: 薄熙来、王立军
+    for m in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", text):
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        if before and is_cjk(before) and before not in "的和与及由是对向请经" or \
+                after and is_cjk(after) and after not in "等和同流的":
+            continue
+        items = m.group().split("、")
+        if all(_name_at(it + "，", 0, need_cue=True) == it for it in items):
+            pos = m.start()
+            for it in items:
+                out.append(Cand(pos, pos + 3, it, "PERSON"))
+                pos += 4
+    # name followed by 同志 / 总书记: 贺军科同志, 习近平总书记
+    for m in re.finditer(r"(?=(?:同志|总书记))", text):
+        e = m.start()
+        for n in (3, 2, 4):
+            s = e - n
+            if s < 0:
+                continue
+            cand = text[s:e]
+            if not all(is_cjk(c) for c in cand):
+                continue
+            verbs = lex.w("cut_before")
+            if _name_at(text, s, need_cue=True) == cand and (s == 0 or not is_cjk(text[s - 1]) or
+                                                            text.startswith("总书记", e) or
+                                                            text[s - 1] in "的和与及、，在是由对向以为把将" or
+                                                            any(text.endswith(v, 0, s) for v in verbs)):
+                out.append(Cand(s, e, cand, "PERSON"))
+                break
+    return out

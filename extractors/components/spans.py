@@ -1,0 +1,50 @@
+"""What every finder returns, and the helpers they share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    text: str
+    label: str                 # ORG, PERSON, EVENT, INIT, DOC
+    collective: bool = False
+    props: dict = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def select(cands: list, priority=None) -> list:
+    """Longest-first non-overlapping selection (ties: earlier first, then priority)."""
+    priority = priority or {}
+    chosen, taken = [], []
+    for c in sorted(cands, key=lambda c: (-c.length, priority.get(c.label, 9), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def matching_open(text: str, close_pos: int, limit: int = 14) -> int:
+    """Index of the '（' matching the '）' at close_pos, or -1."""
+    depth = 0
+    for i in range(close_pos, max(-1, close_pos - limit), -1):
+        if text[i] in "）)":
+            depth += 1
+        elif text[i] in "（(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1

@@ -1,0 +1,110 @@
+"""One document's resolved mentions: what extract.py builds and relations.py reads.
+
+A ``Mention`` is a candidate span with the graph node it resolved to. The
+context also knows the document's jurisdiction, its home body (the body most
+of its units belong to), its own Document node and its main event.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from orgkg.graph.ids import match_key
+
+from .components.spans import Cand
+from .resolve import COLLECTIVE_HEADS, Jurisdiction, canonical_org
+
+QUOTES = "“”\"‘’"
+
+
+@dataclass
+class Mention:
+    cand: Cand
+    node: str                  # node id in the graph
+    label: str                 # schema label
+
+    @property
+    def start(self):
+        return self.cand.start
+
+    @property
+    def end(self):
+        return self.cand.end
+
+
+@dataclass
+class DocContext:
+    doc: object
+    kg: object
+    juris: Jurisdiction
+    home: str = ""
+    mentions: list = field(default_factory=list)
+    self_node: str | None = None       # the Document node of this document
+    issuer_node: str | None = None
+    main_event: str | None = None
+    addressee_nodes: list = field(default_factory=list)
+    by_key: dict = field(default_factory=dict)   # match key of a name or alias -> node id
+    protected: set = field(default_factory=set)  # collectives kept even without a relation
+
+    # -- nodes ---------------------------------------------------------------
+    def add(self, label, name, aliases=(), collective=False, span=None, **props) -> str:
+        name = name.strip()
+        mentions = [self.doc.mention(*span)] if span else []
+        node = self.kg.add_entity(label, name, [a for a in aliases if a], collective, mentions, **props)
+        data = self.kg.node(node)
+        for k in [data["name"], *data["aliases"]]:
+            self.by_key.setdefault((label, match_key(k)), node)
+        return node
+
+    def lookup(self, label, name):
+        return self.by_key.get((label, match_key(name)))
+
+    def org(self, surface, span=None, collective=False) -> str:
+        canon, aliases = canonical_org(surface, self.juris, self.home, collective)
+        known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
+        if known and self.kg.node(known)["name"] != canon:
+            canon = self.kg.node(known)["name"]
+        props = {"jurisdiction": self.juris.name or "全国"}
+        return self.add("Organization", canon, aliases, collective, span, **props)
+
+    def home_node(self):
+        return self.lookup("Organization", self.home) if self.home else None
+
+    # -- text helpers ---------------------------------------------------------
+    def sentence(self, pos):
+        return self.doc.sentence_at(pos)
+
+    def evidence(self, pos, rule, confidence=0.8):
+        s, e = self.sentence(pos)
+        return self.doc.evidence(s, e, rule, confidence)
+
+    def in_sentence(self, start, end, label=None):
+        return [m for m in self.mentions if start <= m.start and m.end <= end and (label is None or m.label == label)]
+
+    def relate(self, src, rel, tgt, pos, rule, confidence=0.8, **props):
+        if not src or not tgt or src == tgt:
+            return
+        s_label, t_label = self.kg.node(src)["label"], self.kg.node(tgt)["label"]
+        if not self.kg.schema.relation(rel).allows(s_label, t_label):
+            return
+        ev = self.evidence(pos, rule, confidence) if isinstance(pos, int) else self.doc.evidence(*pos, rule, confidence)
+        self.kg.add_relation(src, rel, tgt, ev, **props)
+
+
+CENTRAL = ("中国共产党", "中国共产党中央委员会")
+
+
+def home_body(orgs: list, issuer: str = "") -> str:
+    """The body a document's bare units belong to: the body its issuer is a unit of
+    (中共重庆市科学技术协会党组 -> 重庆市科学技术协会), else the body most often named
+    without a unit suffix. The party centre is never a home."""
+    plain = [n for n in orgs if n not in CENTRAL and not n.startswith(("中共",) + COLLECTIVE_HEADS)
+             and not re.search(r"(?:党组|党委|委员会|办公室|办公厅|书记处|领导小组|部|处|支部)$", n)]
+    if issuer:
+        core = re.sub(r"^中共", "", issuer)
+        prefixes = [n for n in set(plain) if core.startswith(n) and n != core]
+        if prefixes:
+            return max(prefixes, key=len)
+    counts = Counter(plain)
+    return counts.most_common(1)[0][0] if counts else ""

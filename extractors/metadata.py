@@ -1,0 +1,322 @@
+"""Official-document elements (公文要素) of one Document -> ``Document.meta``.
+
+Keys (absent when the text does not have them); every ``*_span`` is a
+(start, end) pair in ``Document.text``, ready for ``doc.mention(start, end)``:
+
+    number, number_parts {code, year, serial}   发文字号: 渝科协党组发〔2022〕35号
+    title, title_span, kind                      kind: notice | opinion | plan |
+                                                 resolution | speech | report | news | other
+    issuer, issuer_spans                         title prefix (X关于… / X印发…) or signature
+    date, date_span                              ISO date of signature / byline / 通过
+    speaker, speaker_span                        speeches: the name under the dated byline
+    addressees, addressee_spans                  主送: the line after the title ending in ：
+    copies, copy_spans                           分送 / 抄送 / 报送
+    printer, printed, printer_span               版记: X办公室 2022年3月8日印发
+    source_line                                  摘自《重庆日报》… / 来源：…
+    jurisdiction_hints                           provinces named by the number's prefix,
+                                                 the issuer or the header
+    adopted_by                                   resolutions: （…全体会议通过） -> the meeting
+    issued_by                                    index of the notice in the same file that
+                                                 issues this document (set by split; the
+                                                 issuer, date and even the title may then be
+                                                 inherited from it, without spans)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import lines as L
+
+_DATA = Path(__file__).parent / "data"
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_ORG_END = set("会协委组部局厅室位院校府处司团织所站心馆社门办业关军队")
+_SEP = "，,；;"
+_COPY_HEAD = re.compile(r"^(分送|抄送|报送)[:：]")
+_NOTE = re.compile(r"^(?:编者)?按[:：]")
+_ADOPTED = re.compile(r"通过[）)]?$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_AS_KIND = re.compile(r"(?:提出|制定|形成)(?:如下|以下|本)(意见|方案|办法|要点|规划|计划|决定)")
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple:
+    """(abbrev, name, short) rows of data/province_abbrev.tsv."""
+    rows = []
+    for line in (_DATA / "province_abbrev.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.append(tuple(line.split("\t")[:3]))
+    return tuple(rows)
+
+
+def cn_int(s: str) -> int:
+    """'二十五' -> 25, '十' -> 10, '〇八' -> 8, '2023' -> 2023."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_DIGIT[c]) for c in s))
+
+
+def parse_date(s: str):
+    """ISO date of the first date in s: 2022 年 3 月 8 日, 二〇二三年七月七日."""
+    m = L.DATE_RE.search(s)
+    if not m:
+        return None
+    parts = re.split(r"\s*[年月日]\s*", m.group(0))
+    try:
+        y, mo, d = (cn_int(p) for p in parts[:3])
+    except (KeyError, ValueError):
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def parse_number(s: str):
+    """'渝科协党组发[2022] 35号' -> ('渝科协党组发〔2022〕35号', {code, year, serial})."""
+    m = re.search(r"([\u4e00-\u9fff]{1,15})[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,5})\s*号", s)
+    if not m:
+        return None
+    code, year, serial = m.group(1), int(m.group(2)), int(m.group(3))
+    return f"{code}〔{year}〕{serial}号", {"code": code, "year": year, "serial": serial}
+
+
+def split_names(text: str, base: int = 0) -> list:
+    """Names in a list line, as (name, start, end): split on ，；, and on 、 when
+    every piece is a body of its own (各省、自治区、直辖市科协 stays whole)."""
+    out = []
+    for part, start in _split_top(text, _SEP + "。", base):
+        pieces = _split_top(part, "、", start)
+        if len(pieces) > 1 and all(_org_like(p) for p, _ in pieces):
+            out.extend((p, s, s + len(p)) for p, s in pieces)
+        else:
+            out.append((part, start, start + len(part)))
+    return [(n, s, e) for n, s, e in out if n]
+
+
+def _split_top(text: str, seps: str, base: int) -> list:
+    """Split at separators outside brackets; pieces trimmed, with their start."""
+    pieces, depth, start = [], 0, 0
+    for i, ch in enumerate(text + seps[0]):
+        if ch in "（(《":
+            depth += 1
+        elif ch in "）)》":
+            depth = max(0, depth - 1)
+        elif (ch in seps and depth == 0) or i == len(text):
+            piece = text[start:i]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip().rstrip("：:。")
+            if piece:
+                pieces.append((piece, base + start + lead))
+            start = i + 1
+    return pieces
+
+
+def _org_like(name: str) -> bool:
+    core = re.sub(r"[（(][^）)]*[）)]$", "", name)
+    return bool(core) and (core[-1] in _ORG_END or core.endswith("同志"))
+
+
+def _lines(text: str) -> list:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _title(lines: list):
+    """Index of the title line: a title in the head of the document, a line over a
+    dated byline, a bare first line (a headline), or a bare last line (a news
+    headline printed after its story)."""
+    head = lines[:8]
+    for k, (pos, line) in enumerate(head):
+        nxt = head[k + 1][1] if k + 1 < len(head) else ""
+        dated = L.is_wrapped(nxt) and L.DATE_RE.search(nxt)
+        if L.is_title(line) or (dated and not L.ends_terminal(line) and len(line) <= 80
+                                and not L.HEADING.match(line)):
+            return k
+    first = lines[0][1] if lines else ""
+    if first and not L.ends_terminal(first) and len(first) <= 40 and not L.HEADING.match(first) \
+            and not L.NUMBER_LINE.match(first) and not L.DATELINE.match(first) \
+            and not first.endswith("文件"):
+        return 0
+    last = lines[-1][1] if lines else ""
+    if last and len(last) <= 40 and not L.ends_terminal(last) and not L.PRINTED_LINE.match(last) \
+            and not L.DATE_LINE.match(last) and len(lines) > 2:
+        return len(lines) - 1
+    return None
+
+
+def extract_metadata(doc) -> dict:
+    """Meta of one Document (see the module docstring for the keys)."""
+    lines = _lines(doc.text)
+    meta = {}
+    _number(lines, meta)
+    k = _title(lines)
+    if k is not None:
+        pos, line = lines[k]
+        _addressees(lines, k, meta)
+        # a notice names the document it issues: 中国科协印发《T》的通知 is the title, not T
+        for p2, l2 in lines:
+            if l2 != line and L.is_title(l2) and f"《{line}》" in l2:
+                pos, line, k = p2, l2, lines.index((p2, l2))
+        meta["title"], meta["title_span"] = line, (pos, pos + len(line))
+        meta["kind"] = L.kind_of(line)
+        _byline(lines, k, meta)
+        if "addressees" not in meta:
+            _addressees(lines, k, meta)
+    _kind_fallback(lines, meta)
+    _signature(lines, meta)
+    _issuer_from_title(meta)
+    _issuer_from_header(lines, meta)
+    _copies(lines, meta)
+    _printer(lines, meta)
+    for pos, line in lines:
+        if L.SOURCE_LINE.match(line):
+            meta.setdefault("source_line", line.strip("（）()"))
+    _jurisdiction(lines, meta)
+    return meta
+
+
+def _number(lines, meta):
+    """A 发文字号 on a line of its own anywhere (PDFs move it), else in the header lines
+    (渝科协发〔2022〕35号 签发人：…)."""
+    candidates = [line for _, line in lines if L.NUMBER_LINE.match(line)]
+    candidates += [line for _, line in lines[:4] if L.NUMBER_RE.search(line)]
+    for line in candidates:
+        parsed = parse_number(line)
+        if parsed:
+            meta["number"], meta["number_parts"] = parsed
+            return
+
+
+def _byline(lines, k, meta):
+    """（2023年9月8日） and a speaker's name under a title; （…会议通过） under a resolution."""
+    for j in range(k + 1, min(k + 3, len(lines))):
+        pos, line = lines[j]
+        if L.is_wrapped(line) and L.DATE_RE.search(line):
+            m = L.DATE_RE.search(line)
+            meta["date"], meta["date_span"] = parse_date(line), (pos + m.start(), pos + m.end())
+            if _ADOPTED.search(line):
+                meta["adopted_by"] = line[m.end():].strip("（）()").removesuffix("通过")
+            if j + 1 < len(lines) and _PERSON.match(lines[j + 1][1]):
+                p2, name = lines[j + 1]
+                meta["speaker"], meta["speaker_span"] = name, (p2, p2 + len(name))
+                if meta.get("kind") in (None, "other", "report"):
+                    meta["kind"] = "speech"
+            return
+
+
+def _addressees(lines, k, meta):
+    for j in range(k + 1, min(k + 4, len(lines))):
+        pos, line = lines[j]
+        if line.endswith(("：", ":")) and "。" not in line and not line.startswith("同志"):
+            names = split_names(line[:-1], pos)
+            meta["addressees"] = [n for n, _, _ in names]
+            meta["addressee_spans"] = [(s, e) for _, s, e in names]
+            return
+
+
+def _kind_fallback(lines, meta):
+    if "kind" in meta and meta["kind"] != "other":
+        return
+    first = lines[0][1] if lines else ""
+    if _NOTE.match(first):
+        meta["kind"] = "other"
+        return
+    head = "".join(line for _, line in lines[:4])
+    m = _AS_KIND.search(head)
+    if m:
+        meta["kind"] = L.kind_of(m.group(1))
+    elif any(L.DATELINE.search(line) or L.SOURCE_LINE.match(line) for _, line in lines):
+        meta["kind"] = "news"
+    else:
+        meta.setdefault("kind", "other")
+
+
+def _signature(lines, meta):
+    """A body name on its own line right before the closing date line."""
+    for j in range(len(lines) - 1, 0, -1):
+        pos, line = lines[j]
+        if L.DATE_LINE.match(line) and line[0] not in "（(":
+            p0, name = lines[j - 1]
+            if 2 <= len(name) <= 40 and not L.ends_terminal(name) and _org_like_issuer(name):
+                meta["issuer"] = name
+                meta.setdefault("issuer_spans", []).append((p0, p0 + len(name)))
+            m = L.DATE_RE.search(line)
+            if "date" not in meta:
+                meta["date"], meta["date_span"] = parse_date(line), (pos + m.start(), pos + m.end())
+            return
+
+
+def _org_like_issuer(name: str) -> bool:
+    return _org_like(name) and not L.HEADING.match(name) and "《" not in name
+
+
+def _issuer_from_header(lines, meta):
+    """The 红头 of a 公文: 'X文件' on a line of its own at the top."""
+    for pos, line in lines[:3]:
+        m = re.match(r"^(.{2,30}?)文件$", line)
+        if m and _org_like_issuer(m.group(1)):
+            meta.setdefault("issuer", m.group(1))
+            meta.setdefault("issuer_spans", []).append((pos, pos + len(m.group(1))))
+            return
+
+
+def _issuer_from_title(meta):
+    title = meta.get("title")
+    if not title:
+        return
+    m = re.match(r"^(.{2,40}?)(?:关于|印发《|转发《)", title)
+    if not m or "《" in m.group(1):
+        return
+    name = m.group(1)
+    if not _org_like_issuer(name):
+        return
+    start = meta["title_span"][0]
+    meta.setdefault("issuer", name)
+    spans = meta.setdefault("issuer_spans", [])
+    spans.insert(0, (start, start + len(name)))
+
+
+def _copies(lines, meta):
+    for j, (pos, line) in enumerate(lines):
+        m = _COPY_HEAD.match(line)
+        if not m:
+            continue
+        names = split_names(line[m.end():], pos + m.end())
+        for p2, more in lines[j + 1:]:
+            if len(more) > 60 or _COPY_HEAD.match(more) or L.PRINTED_LINE.match(more):
+                break
+            names += split_names(more, p2)
+        meta["copies"] = [n for n, _, _ in names]
+        meta["copy_spans"] = [(s, e) for _, s, e in names]
+        return
+
+
+def _printer(lines, meta):
+    for pos, line in lines:
+        m = L.PRINTED_LINE.match(line)
+        if m:
+            meta["printer"] = m.group("body").strip()
+            meta["printed"] = parse_date(m.group("date"))
+            meta["printer_span"] = (pos + m.start("body"), pos + m.start("body") + len(meta["printer"]))
+            return
+
+
+def _jurisdiction(lines, meta):
+    hints = []
+    code = meta.get("number_parts", {}).get("code", "")
+    header = " ".join(filter(None, [meta.get("issuer"), meta.get("title"), meta.get("source_line")]))
+    for abbrev, name, short in provinces():
+        if code.startswith(abbrev) and name not in hints:
+            hints.append(name)
+    for abbrev, name, short in provinces():
+        if (short in header or name in header) and name not in hints:
+            hints.append(name)
+    if hints:
+        meta["jurisdiction_hints"] = hints

@@ -1,0 +1,90 @@
+"""The spaCy pipeline: spacy.blank("zh") (one token per character, no model
+to download) plus our named components. Each finder component adds its
+candidates to ``doc.user_data["orgkg"]``; the last one, ``orgkg_select``,
+keeps the longest non-overlapping ones and exposes them as labelled spans in
+``doc.spans["orgkg"]``.
+
+>>> nlp = get_nlp()
+>>> [(s.text, s.label_) for s in nlp("市委书记袁家军主持会议。").spans["orgkg"]]
+[('市委', 'ORG'), ('袁家军', 'PERSON')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .components.documents import find_titles
+from .components.events import find_events
+from .components.initiatives import find_initiatives
+from .components.orgs import find_orgs
+from .components.people import find_people
+from .components.spans import select
+
+KEY = "orgkg"
+FINDERS = {
+    "orgkg_orgs": find_orgs,
+    "orgkg_people": find_people,
+    "orgkg_events": find_events,
+    "orgkg_initiatives": find_initiatives,
+    "orgkg_titles": find_titles,
+}
+# When two candidates of equal length overlap, the lower number wins.
+PRIORITY = {"DOC": 0, "EVENT": 1, "PERSON": 2, "INIT": 3, "ORG": 4}
+
+
+class Finder:
+    """Runs one ``find_*`` function over the text and collects its candidates."""
+
+    def __init__(self, find, enabled: bool = True):
+        self.find, self.enabled = find, enabled
+
+    def __call__(self, doc):
+        if self.enabled:
+            doc.user_data.setdefault(KEY, []).extend(self.find(doc.text))
+        return doc
+
+
+def _register(name, find):
+    @Language.factory(name, default_config={"enabled": True})
+    def make(nlp, name, enabled: bool):   # noqa: ARG001 - spaCy passes nlp and name
+        return Finder(find, enabled)
+    return make
+
+
+for _name, _find in FINDERS.items():
+    if _name not in Language.factories:
+        _register(_name, _find)
+
+
+class Select:
+    """Keeps the longest non-overlapping candidates; a title span 《…》 hides what is inside it."""
+
+    def __call__(self, doc):
+        cands = doc.user_data.get(KEY, [])
+        chosen = select(cands, PRIORITY)
+        doc.user_data[KEY] = chosen
+        spans = []
+        for c in chosen:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[KEY] = spans
+        return doc
+
+
+if "orgkg_select" not in Language.factories:
+    @Language.factory("orgkg_select", default_config={})
+    def make_select(nlp, name):   # noqa: ARG001
+        return Select()
+
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    """The cached pipeline."""
+    nlp = spacy.blank("zh")
+    for name in FINDERS:
+        nlp.add_pipe(name)
+    nlp.add_pipe("orgkg_select")
+    return nlp

@@ -1,0 +1,33 @@
+"""Graph stores behind one interface: the embedded FalkorDB engine (default) or
+Neo4j when NEO4J_URI is set.
+
+>>> with open_store() as store:          # doctest: +SKIP
+...     store.load(kg)
+...     store.query("MATCH (n:Organization) RETURN n.name LIMIT 3").rows
+"""
+from __future__ import annotations
+
+import os
+
+from .base import LoadStats, QueryResult, Store
+
+__all__ = ["open_store", "Store", "LoadStats", "QueryResult"]
+
+
+def open_store(env=None, home=None, graph: str | None = None) -> Store:
+    """Neo4jStore when NEO4J_URI is set in ``env`` (os.environ by default), else a
+    FalkorStore over the embedded engine in ``home`` (ORGKG_HOME), started on demand.
+    An engine started here stops on close() unless `orgkg db start` started it
+    or another store still uses it."""
+    env = os.environ if env is None else env
+    if env.get("NEO4J_URI"):
+        from .neo4j_store import Neo4jStore
+        return Neo4jStore.from_env(env)
+    from . import engine
+    from .falkor import DEFAULT_GRAPH, FalkorStore
+    info, _ = engine.ensure_running(home if home is not None else engine.home_dir(env))
+    try:
+        return FalkorStore(info.socket, graph or env.get("ORGKG_GRAPH") or DEFAULT_GRAPH, engine_info=info)
+    except Exception:
+        engine.release(info)
+        raise

@@ -1,0 +1,94 @@
+"""Entity rules on short sentences in the style of the genre (not taken from the gold)."""
+from pathlib import Path
+
+import pytest
+
+from orgkg.extractors.document import Source
+from orgkg.extractors.extract import extract_document
+from orgkg.extractors.split import split_documents
+from orgkg.graph.ids import match_key
+from orgkg.graph.kg import KnowledgeGraph
+
+
+def extract_text(text: str, name: str = "t.txt") -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    docs = split_documents(Source(path=Path(name), raw=text))
+    for doc in docs:
+        extract_document(doc, kg, siblings=docs)
+    return kg
+
+
+def names(kg, label):
+    out = set()
+    for n in kg.nodes():
+        if n["label"] == label:
+            out.add(n["name"])
+            out.update(n["aliases"])
+    return {match_key(x) for x in out}
+
+
+ENTITIES = [
+    # organisations: jurisdiction spelled out, short body words expanded
+    ("渝科协发〔2023〕3号\n市科协要加强对各区县科协的指导。", "Organization", "重庆市科学技术协会"),
+    ("北京市科协党组召开会议，研究部署全年工作。", "Organization", "中共北京市科学技术协会党组"),
+    ("中国科协党组书记主持会议。", "Organization", "中国科学技术协会党组"),
+    ("会议由广州市委常委会研究决定。", "Organization", "中共广州市委常务委员会"),
+    ("苏州市工商联组织企业家开展学习。", "Organization", "苏州市工商业联合会"),
+    ("国务院办公厅印发通知。", "Organization", "国务院办公厅"),
+    ("教育部、科技部联合开展专项检查。", "Organization", "科学技术部"),
+    ("发起成立杭州市人工智能学会。", "Organization", "杭州市人工智能学会"),
+    # people: title before the name, 同志 after it, reporter credits, lists of names
+    ("县委书记李明华主持会议并讲话。", "Person", "李明华"),
+    ("王建国同志在会上作了动员讲话。", "Person", "王建国"),
+    ("本报讯（记者张晓燕）近日，全省科普工作会议召开。", "Person", "张晓燕"),
+    ("会议由刘德成、陈立新等同志分别汇报。", "Person", "刘德成"),
+    # events
+    ("深入学习贯彻党的二十大精神。", "Event", "中国共产党第二十次全国代表大会"),
+    ("认真贯彻落实十九届六中全会精神。", "Event", "中国共产党第十九届中央委员会第六次全体会议"),
+    ("湖北省委十二届四次全会在武汉举行。", "Event", "中国共产党湖北省第十二届委员会第四次全体会议"),
+    ("出席全国科技工作会议并讲话。", "Event", "全国科技工作会议"),
+    # initiatives
+    ("要深入实施科教兴国战略和人才强省战略。", "Initiative", "人才强省战略"),
+    ("大力推进“智慧科协”建设。", "Initiative", "“智慧科协”建设"),
+    ("扎实开展党史学习教育。", "Initiative", "党史学习教育"),
+    ("加快推进数字浙江建设。", "Initiative", "数字浙江建设"),
+    # documents
+    ("严格执行《中国共产党纪律处分条例》。", "Document", "中国共产党纪律处分条例"),
+]
+
+
+@pytest.mark.parametrize("text,label,expected", ENTITIES)
+def test_extract_entity_found(text, label, expected):
+    assert match_key(expected) in names(extract_text(text), label)
+
+
+NOT_ENTITIES = [
+    ("要坚决做到“两个维护”。", "Initiative", "“两个维护”"),          # a slogan
+    ("加强作风建设和党风廉政建设。", "Initiative", "作风建设"),          # a generic activity
+    ("各级党组织要发挥战斗堡垒作用。", "Organization", "各级党组织"),    # not a definite body
+    ("市长强调，要抓好安全生产。", "Person", "市长"),                   # a title without a name
+    ("召开座谈会听取意见。", "Event", "座谈会"),                        # an unnamed meeting
+    ("要把党的建设摆在首位。", "Initiative", "党的建设"),
+]
+
+
+@pytest.mark.parametrize("text,label,unexpected", NOT_ENTITIES)
+def test_extract_entity_not_found(text, label, unexpected):
+    assert match_key(unexpected) not in names(extract_text(text), label)
+
+
+def test_extract_same_short_name_different_places_not_merged():
+    kg = KnowledgeGraph()
+    for name, text in (("a.txt", "渝科协发〔2022〕1号\n市科协要认真落实。"), ("b.txt", "京科协发〔2022〕2号\n市科协要认真落实。")):
+        for doc in split_documents(Source(path=Path(name), raw=text)):
+            extract_document(doc, kg)
+    orgs = {n["name"] for n in kg.nodes() if n["label"] == "Organization"}
+    assert {"重庆市科学技术协会", "北京市科学技术协会"} <= orgs
+
+
+def test_extract_line_break_never_splits_a_name():
+    text = ("关于加强理论学习的通知\n各单位：\n为进一步加强理论武装，全面提高干部队伍素质，要深入学习贯彻党的二十\n"
+            "大精神，按照全年工作安排，近日召开专题会议，市委书记张\n明远主持会议并讲话，对有关工作提出要求。\n")
+    kg = extract_text(text)
+    assert match_key("党的二十大") in names(kg, "Event")
+    assert "张明远" in names(kg, "Person")
