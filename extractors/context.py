@@ -66,6 +66,12 @@ class DocContext:
         if known and self.kg.node(known)["name"] != canon:
             canon = self.kg.node(known)["name"]
         props = {"jurisdiction": self.juris.name or "全国"}
+        # 中央第三十八指导组 and 中央指导组 are one body: the form without the ordinal is an alias
+        plain = re.sub(r"第[一二三四五六七八九十百]+(?=[\u4e00-\u9fff])", "", surface)
+        if plain != surface:
+            aliases = [*aliases, plain]
+            known = known or self.lookup("Organization", plain)
+            canon = self.kg.node(known)["name"] if known else canon
         return self.add("Organization", canon, aliases, collective, span, **props)
 
     def home_node(self):

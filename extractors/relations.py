@@ -92,7 +92,7 @@ def rule_adopted(ctx, s, e, ms):
             after = s + m.end()
             for d in [x for x in ms if x.label == "Document" and x.start >= after]:
                 between = text[after:d.start]
-                if re.search(r"[。；]", between) or len(between) > 40:
+                if re.search(r"[。；.;]", between) or len(between) > 40:
                     break
                 ctx.relate(event, "ADOPTED", d.node, s, f"text:{cue}", 0.85)
 
@@ -149,14 +149,14 @@ def rule_supervises(ctx, s, e, ms):
     orgs = _org_nodes(ctx, ms)
     cue = "|".join(_cues("supervises"))
     # 在X的(有力)指导下，Y…
-    for m in re.finditer(rf"在([^，。]{{2,30}}?)的(?:有力|正确|坚强)?(?:{cue})下", sent):
+    for m in re.finditer(rf"在([^，。,.;；]{{2,30}}?)的(?:有力|正确|坚强)?(?:{cue})下", sent):
         heads = [o for o in orgs if s + m.start(1) <= o.start and o.end <= s + m.end(1)]
         tails = [o for o in orgs if o.start >= s + m.end()]
         if heads and tails:
             ctx.relate(heads[-1].node, "SUPERVISES", tails[0].node, s, "text:在X的指导下", 0.8)
     # 党对X的领导, X是党领导下的
     party = None
-    for m in re.finditer(rf"党对([^，。]{{2,20}}?)的(?:全面)?领导|([^，。、]{{2,12}})是党领导下的", sent):
+    for m in re.finditer(rf"党对([^，。,.;；]{{2,20}}?)的(?:全面)?领导|([^，。、,.;；]{{2,12}})是党领导下的", sent):
         a, b = (m.start(1), m.end(1)) if m.group(1) else (m.start(2), m.end(2))
         k = s + m.start() + (0 if m.group(1) else m.group().index("党领导"))
         targets = [o.node for o in orgs if s + a <= o.start and o.end <= s + b]
@@ -268,8 +268,6 @@ SENTENCE_RULES = (rule_issued, rule_adopted, rule_leads, rule_presided, rule_sup
 def apply_rules(ctx: DocContext) -> None:
     for s, e in ctx.doc.sentences:
         ms = ctx.in_sentence(s, e)
-        if not ms:
-            continue
         for rule in SENTENCE_RULES:
             rule(ctx, s, e, ms)
     rule_part_of(ctx)

@@ -21,6 +21,8 @@ PARTY = ("中国共产党", "中共")
 BARE_SUBUNITS = ("党组", "书记处", "机关党委", "办公室", "办公厅", "党校", "常委会", "直属机关", "机关各部门",
                  "直属单位", "各直属单位", "机关各支部", "全委会", "党组成员")
 COLLECTIVE_HEADS = ("各", "地方", "县级", "市级", "省级", "区级", "全国", "基层", "所属", "有关", "相关")
+LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|自治县|自治州|自治区|省|市|县|区|州|旗))"
+                         r"(?=科协|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局)")
 PARAREN = re.compile(r"（[^）]*）")
 
 
@@ -57,7 +59,11 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
             return p.name, core[n:]
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core
-    if core[:1] in "市省" and juris.name and juris.name.endswith(core[0]) and len(core) > 1:
+    # a place the gazetteer does not know, named in front of a body: 两江新区科协, 某某县委
+    m = LOCAL_PLACE.match(core)
+    if m and len(m.group(1)) > 2 and not core.startswith(COLLECTIVE_HEADS + ("全市", "全省", "全区", "全县", "区县", "乡镇")):
+        return m.group(1), core[m.end(1):]
+    if core[:1] in "市省县区" and juris.name and juris.name.endswith(core[0]) and len(core) > 1:
         return juris.name, core[1:]
     return "", core
 
@@ -188,6 +194,12 @@ def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
             if p:
                 return Jurisdiction(p.name, p.level)
     counts = Counter()
+    # a county or district the gazetteer does not know: 某某县委书记…, 某某县科协
+    local = Counter(m.group(1) for m in LOCAL_PLACE.finditer(doc.text) if len(m.group(1)) > 2)
+    if local:
+        name, n = local.most_common(1)[0]
+        if n >= 2 and not any(name.startswith(p) for p in lex.places if len(p) > 1 and p != name):
+            return Jurisdiction(name, "county" if name.endswith("县") else "district")
     for surface in orgs:
         _, core = _strip_party(surface)
         for n in range(min(len(core), 9), 1, -1):
@@ -198,10 +210,10 @@ def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
     for name, p in ((p.name, p) for p in set(lex.places.values())):
         k = doc.text.count(p.short) if len(p.short) > 1 else 0
         if k >= 3:
-            counts[name] += k / 3
+            counts[name] += k / 2
     if counts:
         name, n = counts.most_common(1)[0]
-        if n >= 2:
+        if n >= 1.5:
             p = lex.places[name]
             return Jurisdiction(p.name, p.level)
     return NATIONAL

@@ -64,20 +64,17 @@ class Session:
     def __init__(self, store, out_dir=None):
         self.store = store
         self.out_dir = Path(out_dir) if out_dir else repo_root() / "out"
-        self.kg = None
 
     @property
     def name(self) -> str:
         return getattr(self.store, "name", type(self.store).__name__)
 
     def build(self, paths=None, out_dir=None):
-        """Extract ``paths`` (default: the sample corpus) and load them into
-        this session's store; keeps the graph as ``.kg`` for drawing."""
+        """Extract ``paths`` (default: the sample corpus), load them into this
+        session's store and write the export and page to out/ (as `orgkg build`)."""
         from .build import build
         paths = [str(p) for p in (paths or [samples_dir()])]
-        result = build(paths, out_dir or self.out_dir, store=self.store)
-        self.kg = result.kg
-        return result
+        return build(paths, out_dir or self.out_dir, store=self.store)
 
     def q(self, query, /, **params):
         """Run the named query (cypher/queries/QUERY.cypher) with ``params``;

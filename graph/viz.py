@@ -28,7 +28,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from .errors import OrgkgError
-from .viz_layout import SEED, positions
+from .viz_layout import LAYOUTS, SEED, positions
 
 HERE = Path(__file__).parent
 FONT_STACK = '"Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif'
@@ -39,6 +39,8 @@ FILES_SHOWN = 5
 
 def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", title=None) -> str:
     """The page as a string (see :func:`write_page`)."""
+    if layout not in LAYOUTS:  # checked even when the browser lays the graph out
+        raise OrgkgError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     schema = kg.schema
     focus_ids = _focus_ids(kg, focus)
     ids = neighbourhood(kg, focus_ids, hops) if focus_ids else set(kg.g)
@@ -47,7 +49,7 @@ def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", ti
     pos = {} if physics else positions(sub, layout)
     net = _network(sub, schema, pos)
     net.options = _options(physics, len(ids))
-    nodes, edges, heading, _, _, options = net.get_network_data()
+    nodes, edges, _, _, _, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "focus": sorted(focus_ids), "physics": physics,
             "font": FONT_STACK}
     title = title or (f"orgkg — {focus}" if focus else "orgkg — 知识图谱")
@@ -56,7 +58,6 @@ def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", ti
         title=title, font_stack=Markup(FONT_STACK), focus=focus, hops=hops,
         n_nodes=sub.number_of_nodes(), n_edges=sub.number_of_edges(),
         entities=[(t, counts["nodes"].get(t.name, 0), _swatch(t.draw)) for t in schema.entities.values()],
-        collective=schema.entities["Organization"].draw_collective,
         relations=[(r, counts["edges"].get(r.name, 0)) for r in schema.relations.values()],
         data_json=Markup(script_json(data)), options_json=Markup(script_json(json.loads(options))),
         vis_js=Markup(_static("vis-network.min.js")), vis_css=Markup(_static("vis-network.min.css")),

@@ -10,6 +10,7 @@ from nbclient import NotebookClient
 
 from orgkg.graph import notebook
 from orgkg.graph.errors import QueryError
+from orgkg.graph.store import engine
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -82,10 +83,15 @@ def run(tmp_path_factory):
     def run_one(name):
         if name not in done:
             home = tmp_path_factory.mktemp("home")
-            with pytest.MonkeyPatch.context() as mp:
-                embedded_env(mp, home)
-                nb = execute(nbformat.read(NOTEBOOK_DIR / name, as_version=4))
-            done[name] = (nb, home, engine_left(home))
+            try:
+                with pytest.MonkeyPatch.context() as mp:
+                    embedded_env(mp, home)
+                    nb = execute(nbformat.read(NOTEBOOK_DIR / name, as_version=4))
+            finally:
+                left = engine_left(home)
+                if left:  # a failed or leaky notebook: record it, but leave no engine behind
+                    engine.stop(home)
+            done[name] = (nb, home, left)
         return done[name]
     return run_one
 

@@ -59,7 +59,7 @@ def test_store_engine_recovers_after_kill9(private_home, make_kg):
         store.load(kg)
     _kill9(info.pid)
     assert not engine.status(private_home).running
-    assert (private_home / "engine.pid").exists()                # stale files left by the crash
+    assert (private_home / "engine.pid").exists() and info.socket.exists()   # stale files left by the crash
     again = engine.start(private_home)
     assert again.running and again.pid != info.pid and redis_pids(private_home) == [again.pid]
     with FalkorStore(again.socket) as store:
@@ -165,3 +165,14 @@ def test_store_engine_two_commands_at_once_share_one_engine(private_home, make_k
     assert redis_pids(private_home) == []                         # the last one out stopped it
     with FalkorStore(engine.start(private_home).socket) as store:
         assert store.counts() == make_kg(extra_document=True).counts()
+
+
+def test_store_engine_waits_for_the_lock_and_says_who_holds_it(private_home, monkeypatch):
+    import fcntl
+    monkeypatch.setattr(engine, "LOCK_TIMEOUT", 0.3)
+    with open(private_home / "engine.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)             # another command in the middle of start/stop
+        with pytest.raises(EngineError, match="engine.lock"):
+            engine.start(private_home)
+    assert redis_pids(private_home) == []
+    assert engine.start(private_home).running        # free again: starts

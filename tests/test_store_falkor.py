@@ -111,3 +111,13 @@ def test_store_clear_empties_the_graph(falkor, make_kg):
     falkor.load(make_kg())
     falkor.clear()
     assert falkor.counts()["nodes"] == 0
+
+
+def test_store_checks_the_whole_graph_against_the_schema_before_writing(falkor, make_kg):
+    from orgkg.graph.errors import SchemaError
+    kg = make_kg()
+    person, plan = kg.find("贺军科")[0], kg.find("2022年全市科协系统工作要点")[0]
+    kg.g.add_edge(person, plan, key="bad", id="bad", type="SUPERVISES", evidence=[])
+    with pytest.raises(SchemaError, match="SUPERVISES does not go from Person to Document"):
+        falkor.load(kg)
+    assert falkor.counts()["nodes"] == 0

@@ -143,7 +143,8 @@ class Page:
         for e in self._events():
             p = e.get("params", {})
             if e["method"] == "Runtime.exceptionThrown":
-                found.append(f"exception: {p['exceptionDetails'].get('exception', {}).get('description') or p['exceptionDetails']['text']}")
+                details = p["exceptionDetails"]
+                found.append(f"exception: {details.get('exception', {}).get('description') or details['text']}")
             elif e["method"] == "Runtime.consoleAPICalled" and p["type"] in ("error", "assert"):
                 found.append(f"console.{p['type']}: {[a.get('value', a.get('description')) for a in p['args']]}")
             elif e["method"] == "Log.entryAdded" and p["entry"]["level"] == "error":
@@ -315,8 +316,8 @@ def test_viz_browser_notebook_view_runs_its_scripts(browser, tmp_path, sandbox, 
 ])
 def test_viz_browser_checks_catch_broken_pages(browser, tmp_path, body, expected):
     path = tmp_path / "broken.html"
-    path.write_text(f"<!DOCTYPE html><html><body><div id='canvas' style='width:300px;height:300px'></div>{body}</body></html>",
-                    encoding="utf-8")
+    path.write_text("<!DOCTYPE html><html><body><div id='canvas' style='width:300px;height:300px'></div>"
+                    f"{body}</body></html>", encoding="utf-8")
     page = browser.open(path.as_uri())
     try:
         assert any(expected in p for p in page.problems())

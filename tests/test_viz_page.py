@@ -95,7 +95,8 @@ def test_viz_page_draws_from_the_schema(kg):
     data = embedded(page, "orgkg-data")
     by_name = {n["tip"]["name"]: n for n in data["nodes"]}
     org, person = schema.entity("Organization"), schema.entity("Person")
-    assert (by_name["重庆市科学技术协会"]["color"], by_name["重庆市科学技术协会"]["shape"]) == (org.draw["color"], org.draw["shape"])
+    cq = by_name["重庆市科学技术协会"]
+    assert (cq["color"], cq["shape"], cq["size"]) == (org.draw["color"], org.draw["shape"], org.draw["size"])
     assert by_name["各区县科协"]["shape"] == org.draw_collective["shape"]
     assert by_name["贺军科"]["shape"] == person.draw["shape"]
     leads = next(e for e in data["edges"] if e["rtype"] == "LEADS")
@@ -112,7 +113,8 @@ def test_viz_page_tooltips_carry_role_and_evidence(kg):
     leads = next(e for e in data["edges"] if e["rtype"] == "LEADS")["tip"]
     assert (leads["role"], leads["as_of"], leads["type"]) == ("书记", "2023-06", ["领导职务", "leads"])
     assert leads["evidence"] == [{"file": "cast.txt", "sentence": "贺军科同志任中国科学技术协会党组书记"}]
-    many = next(e for e in data["edges"] if e["tip"]["target"] == "重庆市科学技术协会" and e["rtype"] == "SUPERVISES")["tip"]
+    many = next(e["tip"] for e in data["edges"]
+                if e["tip"]["target"] == "重庆市科学技术协会" and e["rtype"] == "SUPERVISES")
     assert (len(many["evidence"]), many["n_evidence"]) == (3, 5)
     cq = next(n for n in data["nodes"] if n["tip"]["name"] == "重庆市科学技术协会")["tip"]
     assert (cq["aliases"], cq["type"], cq["files"]) == (["市科协"], ["组织机构", "Organization"], ["cq.txt"])
@@ -134,9 +136,10 @@ def test_viz_page_is_deterministic(kg):
     assert page_html(kg, physics_threshold=0) == page_html(kg, physics_threshold=0)
 
 
-def test_viz_page_unknown_layout_raises(kg):
+@pytest.mark.parametrize("threshold", [0, 500])
+def test_viz_page_unknown_layout_raises(kg, threshold):
     with pytest.raises(OrgkgError, match="unknown layout 'fancy'"):
-        page_html(kg, physics_threshold=0, layout="fancy")
+        page_html(kg, physics_threshold=threshold, layout="fancy")
 
 
 def test_viz_page_write_page_writes_utf8(kg, tmp_path):

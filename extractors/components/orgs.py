@@ -192,5 +192,8 @@ def find_orgs(text: str) -> list:
                                  for part in re.split("[、，]", inner)):
                     end = close + 1
             full = text[start:end]
-            out.append(Cand(start, end, full, "ORG", collective=_collective(full)))
+            collective = _collective(full)
+            if suf == "党组织" and not collective:
+                continue      # 科协直属机关党组织: the party organisations of a body, not a body
+            out.append(Cand(start, end, full, "ORG", collective=collective))
     return out

@@ -16,7 +16,8 @@ __all__ = ["open_store", "Store", "LoadStats", "QueryResult"]
 
 def open_store(env=None, home=None, graph: str | None = None) -> Store:
     """Neo4jStore when NEO4J_URI is set in ``env`` (os.environ by default), else a
-    FalkorStore over the embedded engine in ``home`` (ORGKG_HOME), started on demand.
+    FalkorStore over the embedded engine in ``home`` (ORGKG_HOME), started on demand,
+    on graph ``graph`` (ORGKG_GRAPH, default "orgkg").
     An engine started here stops on close() unless `orgkg db start` started it
     or another store still uses it."""
     env = os.environ if env is None else env

@@ -71,23 +71,30 @@ class FalkorStore(Store):
         self._graph = self._db.select_graph(graph)
 
     # -- running Cypher --------------------------------------------------
-    def _run(self, cypher, params=None, write=False, retry=True):
+    def _run(self, cypher, params=None, write=False):
+        try:
+            return self._call(cypher, params, write)
+        except QueryError as exc:
+            if "empty key" not in str(exc):
+                raise
+        # RO_QUERY on a graph that does not exist yet fails before parsing;
+        # create the empty graph so reads answer (and syntax errors show)
+        self._call("RETURN 1", None, True)
+        return self._call(cypher, params, write)
+
+    def _call(self, cypher, params, write):
         import redis
         try:
             if write:
                 return self._graph.query(cypher, params)
             return self._graph.ro_query(cypher, params)
         except redis.exceptions.ResponseError as exc:
-            message = str(exc)
-            if "empty key" in message and retry:
-                # RO_QUERY on a graph that does not exist yet fails before parsing;
-                # create the empty graph so reads answer (and syntax errors show)
-                self._graph.query("RETURN 1")
-                return self._run(cypher, params, write, retry=False)
-            raise query_error(message) from None
+            raise query_error(str(exc)) from None
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
             raise StoreError(f"the embedded engine at {self.socket} is not reachable ({exc}); "
                              "check `orgkg db status`") from None
+        except ValueError as exc:        # the client could not write a parameter into the query
+            raise QueryError(f"cannot send the parameters: {exc}") from None
 
     def query(self, cypher, params=None, write=False) -> QueryResult:
         result = self._run(dialect.for_falkordb(cypher), params or {}, write)
