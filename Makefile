@@ -32,6 +32,7 @@ test: setup system-deps
 	$(VENV)/bin/pytest -q
 
 bench: setup
+	$(PY) benchmarks/bench_read.py
 	$(PY) benchmarks/bench_load.py
 	$(PY) benchmarks/bench_viz.py
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from orgkg.graph.ids import match_key
 
+from .components import lexicon
 from .components.spans import Cand
 from .resolve import COLLECTIVE_HEADS, Jurisdiction, canonical_org
 
@@ -65,7 +66,9 @@ class DocContext:
         known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
         if known and self.kg.node(known)["name"] != canon:
             canon = self.kg.node(known)["name"]
-        props = {"jurisdiction": self.juris.name or "全国"}
+        national = canon in lexicon.load().national_aliases or canon.startswith(("中国", "中共中央", "全国", "中央", "国家"))
+        local = self.juris.name and self.juris.name in canon
+        props = {"jurisdiction": "全国" if national else self.juris.name if local else None}
         # 中央第三十八指导组 and 中央指导组 are one body: the form without the ordinal is an alias
         plain = re.sub(r"第[一二三四五六七八九十百]+(?=[\u4e00-\u9fff])", "", surface)
         if plain != surface:
@@ -81,24 +84,24 @@ class DocContext:
     def sentence(self, pos):
         return self.doc.sentence_at(pos)
 
-    def evidence(self, pos, rule, confidence=0.8):
-        s, e = self.sentence(pos)
-        return self.doc.evidence(s, e, rule, confidence)
-
     def in_sentence(self, start, end, label=None):
         return [m for m in self.mentions if start <= m.start and m.end <= end and (label is None or m.label == label)]
 
-    def relate(self, src, rel, tgt, pos, rule, confidence=0.8, **props):
+    def relate(self, src, rel, tgt, pos, rule, confidence=0.8, doc=None, **props):
+        """Add src -rel-> tgt with the sentence around ``pos`` (in ``doc``, default this
+        document) as evidence; silently skips pairs the schema does not allow."""
         if not src or not tgt or src == tgt:
             return
         s_label, t_label = self.kg.node(src)["label"], self.kg.node(tgt)["label"]
         if not self.kg.schema.relation(rel).allows(s_label, t_label):
             return
-        ev = self.evidence(pos, rule, confidence) if isinstance(pos, int) else self.doc.evidence(*pos, rule, confidence)
+        doc = doc or self.doc
+        ev = doc.evidence(*doc.sentence_at(pos), rule, confidence)
         self.kg.add_relation(src, rel, tgt, ev, **props)
 
 
 CENTRAL = ("中国共产党", "中国共产党中央委员会")
+UNIT_END = r"(?:党组|党委|委员会|办公室|办公厅|书记处|领导小组|部|处|支部)$"
 
 
 def home_body(orgs: list, issuer: str = "") -> str:
@@ -106,11 +109,13 @@ def home_body(orgs: list, issuer: str = "") -> str:
     (中共重庆市科学技术协会党组 -> 重庆市科学技术协会), else the body most often named
     without a unit suffix. The party centre is never a home."""
     plain = [n for n in orgs if n not in CENTRAL and not n.startswith(("中共",) + COLLECTIVE_HEADS)
-             and not re.search(r"(?:党组|党委|委员会|办公室|办公厅|书记处|领导小组|部|处|支部)$", n)]
+             and not re.search(UNIT_END, n)]
     if issuer:
         core = re.sub(r"^中共", "", issuer)
         prefixes = [n for n in set(plain) if core.startswith(n) and n != core]
         if prefixes:
             return max(prefixes, key=len)
+        if issuer == core and not re.search(UNIT_END, issuer):
+            return issuer                # the issuer is itself a body (中国科学技术协会)
     counts = Counter(plain)
     return counts.most_common(1)[0][0] if counts else ""

@@ -4,8 +4,8 @@ candidates to ``doc.user_data["orgkg"]``; the last one, ``orgkg_select``,
 keeps the longest non-overlapping ones and exposes them as labelled spans in
 ``doc.spans["orgkg"]``.
 
->>> nlp = get_nlp()
->>> [(s.text, s.label_) for s in nlp("市委书记袁家军主持会议。").spans["orgkg"]]
+>>> doc = get_nlp()("市委书记袁家军主持会议。")
+>>> [(s.text, s.label_) for s in doc.spans["orgkg"]]
 [('市委', 'ORG'), ('袁家军', 'PERSON')]
 """
 from __future__ import annotations
@@ -42,7 +42,9 @@ class Finder:
 
     def __call__(self, doc):
         if self.enabled:
-            doc.user_data.setdefault(KEY, []).extend(self.find(doc.text))
+            # Doc.text joins one token per character: build it once per document
+            text = doc.user_data.setdefault("orgkg_text", doc.text)
+            doc.user_data.setdefault(KEY, []).extend(self.find(text))
         return doc
 
 

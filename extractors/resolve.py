@@ -20,6 +20,7 @@ from .components import lexicon
 PARTY = ("中国共产党", "中共")
 BARE_SUBUNITS = ("党组", "书记处", "机关党委", "办公室", "办公厅", "党校", "常委会", "直属机关", "机关各部门",
                  "直属单位", "各直属单位", "机关各支部", "全委会", "党组成员")
+NATIONAL_UNITS = {"常委会": "常务委员会", "全委会": "全国委员会"}
 COLLECTIVE_HEADS = ("各", "地方", "县级", "市级", "省级", "区级", "全国", "基层", "所属", "有关", "相关")
 LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|自治县|自治州|自治区|省|市|县|区|州|旗))"
                          r"(?=科协|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局)")
@@ -105,8 +106,10 @@ def _is_unit(rest: str) -> bool:
 def attach(home: str, bare: str) -> str:
     """Put a bare unit under the home body: (中国科协, 科协党组) -> 中国科协党组; (重庆市科协, 机关党委) ->
     重庆市科协机关党委. Returns ``bare`` unchanged when it already names another body."""
-    if bare.startswith(COLLECTIVE_HEADS):
-        return bare                      # 地方党委, 县级党委: a class, not a unit of home
+    if bare in BARE_SUBUNITS:
+        return home + bare
+    if bare.startswith(COLLECTIVE_HEADS) or bare[:1] in "省市区县" and len(bare) > 3:
+        return bare                      # 地方党委 (a class), 省政府党组 (its own body): not a unit of home
     for short, full in lexicon.load().abbreviations:
         if bare.startswith(short) and home.endswith(full):
             return home + bare[len(short):]
@@ -149,7 +152,7 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
             rest = core[n:]
             if not _is_unit(rest):
                 break
-            full = canon + {"常委会": "常务委员会"}.get(rest, rest)
+            full = canon + NATIONAL_UNITS.get(rest, rest)
             extra = [f"中共{full}"] if rest.endswith(("党组", "党委")) else []
             return full, aliases + extra + [core]
     place, rest = _place_prefix(core, juris)
@@ -195,9 +198,11 @@ def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
                 return Jurisdiction(p.name, p.level)
     counts = Counter()
     # a county or district the gazetteer does not know: 某某县委书记…, 某某县科协
-    local = Counter(m.group(1) for m in LOCAL_PLACE.finditer(doc.text) if len(m.group(1)) > 2)
+    local = Counter(m.group(1) for m in (LOCAL_PLACE.match(_strip_party(o)[1]) for o in orgs)
+                    if m and len(m.group(1)) > 2)
     if local:
         name, n = local.most_common(1)[0]
+        n = max(n, doc.text.count(name))
         if n >= 2 and not any(name.startswith(p) for p in lex.places if len(p) > 1 and p != name):
             return Jurisdiction(name, "county" if name.endswith("县") else "district")
     for surface in orgs:

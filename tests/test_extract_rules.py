@@ -37,6 +37,8 @@ ENTITIES = [
     ("国务院办公厅印发通知。", "Organization", "国务院办公厅"),
     ("教育部、科技部联合开展专项检查。", "Organization", "科学技术部"),
     ("发起成立杭州市人工智能学会。", "Organization", "杭州市人工智能学会"),
+    ("会议在北京召开，清华大学、复旦大学等高校参加。", "Organization", "复旦大学"),
+    ("光明日报北京5月6日电 近日，全国科技活动周启动。", "Organization", "光明日报"),
     # people: title before the name, 同志 after it, reporter credits, lists of names
     ("县委书记李明华主持会议并讲话。", "Person", "李明华"),
     ("王建国同志在会上作了动员讲话。", "Person", "王建国"),
@@ -52,8 +54,13 @@ ENTITIES = [
     ("大力推进“智慧科协”建设。", "Initiative", "“智慧科协”建设"),
     ("扎实开展党史学习教育。", "Initiative", "党史学习教育"),
     ("加快推进数字浙江建设。", "Initiative", "数字浙江建设"),
+    ("推进\"智慧科协\"建设,开展\"科技助力乡村振兴\"行动.", "Initiative", "智慧科协建设"),   # half-width quotes
     # documents
     ("严格执行《中国共产党纪律处分条例》。", "Document", "中国共产党纪律处分条例"),
+    ("认真学习党章，严守党的纪律。", "Document", "中国共产党章程"),
+    # a county the gazetteer does not list
+    ("城口县科协召开全委会。城口县委书记李明主持会议，城口县科协全体干部参加。", "Organization", "城口县科学技术协会"),
+    ("城口县科协召开全委会。城口县委书记李明主持会议，城口县科协全体干部参加。", "Organization", "中共城口县委员会"),
 ]
 
 
@@ -69,6 +76,8 @@ NOT_ENTITIES = [
     ("市长强调，要抓好安全生产。", "Person", "市长"),                   # a title without a name
     ("召开座谈会听取意见。", "Event", "座谈会"),                        # an unnamed meeting
     ("要把党的建设摆在首位。", "Initiative", "党的建设"),
+    ("县委书记主持召开县委常委会会议。", "Event", "县委常委会会议"),      # a routine sitting
+    ("同志们要严守纪律，同志受市委委托讲话。", "Organization", "志受市委"),
 ]
 
 
@@ -92,3 +101,15 @@ def test_extract_line_break_never_splits_a_name():
     kg = extract_text(text)
     assert match_key("党的二十大") in names(kg, "Event")
     assert "张明远" in names(kg, "Person")
+
+
+def test_extract_title_names_its_issuer():
+    kg = extract_text("广东省科协2023年工作要点\n2023年，省科协要深入实施创新驱动发展战略，服务高质量发展。\n")
+    nodes = {n["id"]: n["name"] for n in kg.nodes()}
+    issued = {(nodes[e["source"]], nodes[e["target"]]) for e in kg.edges() if e["type"] == "ISSUED"}
+    assert ("广东省科学技术协会", "广东省科协2023年工作要点") in issued
+
+
+def test_extract_collective_named_in_passing_is_dropped():
+    kg = extract_text("关于开展科普月活动的通知\n各单位：\n科技社团是国家创新体系的重要组成部分，各区县科协的作用日益突出。\n")
+    assert match_key("区县科协") not in names(kg, "Organization")

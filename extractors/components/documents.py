@@ -22,7 +22,7 @@ CONGRESS_REPORT = re.compile(r"党的[一二三四五六七八九十]{1,3}大报
 @lru_cache(maxsize=None)
 def _known():
     forms = {}
-    for row in lexicon._rows("known_documents.tsv"):
+    for row in lexicon.rows("known_documents.tsv"):
         for f in row[1].split("|"):
             forms[f] = row[0]
     return forms, re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))

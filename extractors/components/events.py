@@ -23,6 +23,8 @@ EVENT_CUT = ("召开", "举行", "举办", "出席", "参加", "主持", "贯彻
              "及", "为", "于", "是", "由", "到", "对", "等", "经", "上", "据", "按照", "根据", "通过", "列席")
 GENERIC_EVENT = ("专题", "工作", "全体", "动员", "部署", "这次", "本次", "此次", "有关", "相关", "各类", "各种",
                  "一系列", "党组", "党委", "常委", "支部", "座谈", "推进", "调度", "总结", "视频", "电视电话", "现场")
+# a body's routine sitting is not a named meeting: 县委常委会会议, 党组会议, 市政府常务会议
+ROUTINE = ("常委会", "党组", "党委", "常务", "办公", "理事会", "主席团", "支部委员会")
 MEETING = re.compile(r"(?:会议|座谈会|论坛|年会|集体学习)")
 
 
@@ -44,6 +46,13 @@ def _patterns():
         ("local_congress", re.compile(rf"{place}第({N})次党代会")),
         ("local_congress", re.compile(rf"{one}第({N})次党代会")),
         ("body_congress", re.compile(rf"({nat}|科协)第({N})次全国代表大会")),
+        # 十四届全国人大一次会议, 全国政协十四届二次会议, 市政协五届三次会议
+        ("npc", re.compile(rf"(?:第)?({N})届全国人大(?:第)?({N})次会议")),
+        ("cppcc", re.compile(rf"全国政协(?:第)?({N})届(?:第)?({N})次会议|(?:第)?({N})届全国政协(?:第)?({N})次会议")),
+        ("local_session", re.compile(rf"(?:{place}|[省市区县])(?:人大|政协)(?:常委会)?(?:第)?{N}届(?:第)?{N}次会议"
+                                     rf"|(?:{place}|[省市区县])(?:第)?{N}届(?:人大|政协)(?:常委会)?(?:第)?{N}次会议")),
+        ("local_body_congress", re.compile(rf"([\u4e00-\u9fff]{{2,12}}?(?:科协|学会|协会|工会|妇联|工商联|团委))"
+                                            rf"(?:召开|举行)?了?第({N})次(?:会员|全体)?代表大会")),
         ("body_congress", re.compile(rf"({nat}|科协)({N})大")),
     ]
 
@@ -60,6 +69,15 @@ def _canonical(kind: str, m) -> str:
     if kind == "local_congress":
         place = g[0] if len(g[0]) > 1 else "{place}"
         return f"中国共产党{place}第{g[1]}次代表大会"
+    if kind == "npc":
+        return f"第{g[0]}届全国人民代表大会第{g[1]}次会议"
+    if kind == "cppcc":
+        term, n = (g[0], g[1]) if g[0] else (g[2], g[3])
+        return f"中国人民政治协商会议第{term}届全国委员会第{n}次会议"
+    if kind == "local_session":
+        return m.group()
+    if kind == "local_body_congress":
+        return f"{g[0]}第{g[1]}次代表大会"
     body = lexicon.load().national.get(g[0], "中国科学技术协会" if g[0] == "科协" else g[0])
     return f"{body}第{g[1]}次全国代表大会"
 
@@ -96,7 +114,8 @@ def _named_meetings(text: str) -> list:
         anchored = _anchor().match(name)
         introduced = text[start - 1:start] == "在" or text[max(0, start - 2):start] in ("召开", "举行", "出席", "参加") \
             or text[max(0, start - 3):start] in ("主办的", "举办的", "承办的", "召开的", "举行的")
-        if len(prefix) < 4 or prefix.startswith(GENERIC_EVENT) or not (anchored or introduced):
+        if len(prefix) < 4 or prefix.startswith(GENERIC_EVENT) or not (anchored or introduced) \
+                or prefix.endswith(ROUTINE):
             continue
         if m.group() == "座谈会" and not (anchored or text[start - 1:start] == "在" or text[start - 2:start] == "出席"):
             continue     # 召开科技工作者座谈会: an unnamed kind of meeting

@@ -5,7 +5,8 @@ front (深入实施 / 加快推进 …). Generic activities (党的建设, 作�
 slogans (“两个维护”) are excluded; bare X建设 needs a quote, a place or a
 distinctive modifier to count.
 
->>> [c.text for c in find_initiatives("要大力实施创新驱动发展战略，加强作风建设。")]
+>>> from .spans import select
+>>> [c.text for c in select(find_initiatives("要大力实施创新驱动发展战略，加强作风建设。"))]
 ['创新驱动发展战略']
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .spans import Cand, is_cjk
+from .spans import Cand, curly, is_cjk
 
 QUOTE = "“”\"‘’"
 DISTINCT = ("一流", "高水平", "高品质", "示范", "体系", "中心", "现代化", "数字", "清廉", "智慧", "平安", "法治",
@@ -96,6 +97,8 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
         return quoted or bool(place) or any(d in head for d in DISTINCT) and len(head) >= 4
     if suf in ("计划", "工程"):
         return len(head) >= 2 and not head.endswith(("重大", "国家", "工作", "总体", "一系列"))
+    if suf in ("大赛", "科普日"):
+        return bool(re.match(r"中国|全国|国际|世界", head)) or suf == "科普日" and head in ("全国", "国际")
     if suf == "网":
         return len(head) >= 4 and bool(re.match(r"中国|全国|国家", head))
     if suf in ("战略", "行动", "专项"):
@@ -106,6 +109,7 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
 
 
 def find_initiatives(text: str) -> list:
+    text = curly(text)
     suffix, cut, quoted, places, generic, slogans = _patterns()
     out = []
     for m in suffix.finditer(text):
@@ -117,8 +121,22 @@ def find_initiatives(text: str) -> list:
         name = text[start:m.end()]
         if _ok(name, suf, generic, slogans, places):
             out.append(Cand(start, m.end(), name, "INIT"))
-    out.extend(_quoted(text, slogans))
+    forms, known = _known()
+    out.extend(q for q in _quoted(text, slogans) if q.text not in forms)
+    for m in known.finditer(text):
+        # a short form inside a longer name (科技助力乡村振兴行动) loses to it in selection
+        out.append(Cand(m.start(), m.end(), m.group(), "INIT", props={"canonical": forms[m.group()]}))
     return out
+
+
+@lru_cache(maxsize=None)
+def _known():
+    forms = {}
+    for row in lexicon.rows("known_initiatives.tsv"):
+        for f in [row[0], *(row[1].split("|") if len(row) > 1 else [])]:
+            if f:
+                forms[f] = row[0]
+    return forms, re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
 
 
 def _quoted(text: str, slogans: set) -> list:

@@ -15,7 +15,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _rows(name: str):
+def rows(name: str):
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.rstrip("\n").split("\t")
@@ -54,22 +54,22 @@ def load() -> Lexicon:
     words = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
     places, abbr = {}, {}
-    for name, short, ab in _rows("provinces.tsv"):
+    for name, short, ab in rows("provinces.tsv"):
         p = Place(name, short, "province", ab)
         places[name] = places[short] = p
         abbr[ab] = p
-    for name, prov in _rows("cities.txt"):
+    for name, prov in rows("cities.txt"):
         p = Place(name, name[:-1], "city", parent=prov)
         places.setdefault(name, p)
         if len(name) > 2:
             places.setdefault(name[:-1], p)
     national, nat_aliases = {}, {}
-    for row in _rows("national_bodies.tsv"):
+    for row in rows("national_bodies.tsv"):
         canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]
         nat_aliases[canon] = forms
         for f in [canon, *forms]:
             national.setdefault(f, canon)
-    abbreviations = sorted(((s, f) for s, f in _rows("abbreviations.tsv")), key=lambda x: -len(x[0]))
+    abbreviations = sorted(((s, f) for s, f in rows("abbreviations.tsv")), key=lambda x: -len(x[0]))
     surnames = set()
     for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):

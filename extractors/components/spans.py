@@ -48,3 +48,17 @@ def matching_open(text: str, close_pos: int, limit: int = 14) -> int:
             if depth == 0:
                 return i
     return -1
+
+
+def curly(text: str) -> str:
+    """Straight double quotes turned into alternating “ ” (same length, so offsets hold)."""
+    if '"' not in text:
+        return text
+    out, opening = [], True
+    for ch in text:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)

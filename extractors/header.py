@@ -1,0 +1,159 @@
+"""Facts a document states through its own layout (Document.meta): the document
+itself as a Document node, its issuer (header, title prefix, signature) and
+printer (版记), the event that adopted it, its addressees and copies.
+
+    issuer   ISSUED      the document (and the printer office too)
+    issuer   SUPERVISES  each addressee of a directive
+    document REQUIRES    each addressee (a plan issued by a notice inherits the
+                         notice's addressees)
+"""
+from __future__ import annotations
+
+import re
+
+from .components import lexicon
+from .components.events import find_events
+from .components.orgs import find_orgs, is_collective_name
+from .components.spans import select
+from .context import DocContext
+
+NO_SELF_NODE = {"news"}
+DIRECTIVE = {"notice", "opinion", "plan", "resolution", "report"}
+DOC_KINDS = DIRECTIVE | {"speech"}
+CLASS_NOUNS = ("单位", "部门", "组织", "党组织", "机构")
+# A headline is a document only when it names a kind of text (news headlines do not).
+TITLE_WORDS = tuple(lexicon.load().cues["directive_title_words"] + lexicon.load().cues["speech_title_words"]
+                    + ["公报", "条例", "指南", "清单", "纪要", "倡议书", "章程"])
+
+
+def _addressee_names(names: list) -> list:
+    """Re-join items the splitter cut apart (各全国学会、协会、研究会 is one addressee) and
+    split items it kept together (省政府各部门、各直属机构 is two)."""
+    out = []
+    names = [part for n in names for part in re.split(r"、(?=各)", n)]
+    for n in names:
+        if out and n in ("协会", "研究会", "学会", "基金会", "联合会"):
+            out[-1] = out[-1] + "、" + n
+        else:
+            out.append(n)
+    return out
+
+
+def _addressed_class(name: str) -> bool:
+    return is_collective_name(name) or name.endswith(CLASS_NOUNS) or "各" in name
+
+
+def _title_aliases(title: str, issuer: str, number: str, speaker: str) -> tuple:
+    name, aliases = title, []
+    k = title.find("关于")
+    if k > 0:
+        aliases.append(title[k:])
+    elif k == 0 and issuer:
+        name, aliases = issuer + title, [title]
+    if number:
+        aliases.append(number)
+    if speaker and title.endswith("讲话"):
+        aliases += [f"{speaker}同志讲话", f"{speaker}讲话"]
+    return name, aliases
+
+
+def self_facts(ctx: DocContext, siblings) -> None:
+    """The document itself: its node, issuer, printer, addressees (from Document.meta)."""
+    doc, meta = ctx.doc, ctx.doc.meta
+    title, kind = meta.get("title"), meta.get("kind", "other")
+    issuer = meta.get("issuer")
+    spans = meta.get("issuer_spans") or []
+    if not issuer and title:
+        issuer = _title_issuer(title)
+        start = (meta.get("title_span") or (0, 0))[0]
+        spans = [(start, start + len(issuer))] if issuer else []
+    if issuer:
+        ctx.issuer_node = ctx.org(issuer, spans[0] if spans else None)
+    if title and kind not in NO_SELF_NODE and (kind in DOC_KINDS or title.endswith(TITLE_WORDS)):
+        name, aliases = _title_aliases(title, issuer or "", meta.get("number", ""), meta.get("speaker", ""))
+        ctx.self_node = ctx.add("Document", name, aliases, span=meta.get("title_span"),
+                                number=meta.get("number"), date=meta.get("date"), issuer=issuer)
+    head = meta.get("title_span", (0, 0))[0]
+    if meta.get("speaker"):
+        ctx.add("Person", meta["speaker"], span=meta.get("speaker_span"))
+    if ctx.self_node and ctx.issuer_node:
+        ctx.relate(ctx.issuer_node, "ISSUED", ctx.self_node, head, "header:issuer", 0.95)
+    parent = _issuing_sibling(doc, siblings)
+    if meta.get("printer"):
+        target = _sibling_node(ctx, parent) or ctx.self_node
+        printer = ctx.org(meta["printer"], meta.get("printer_span"))
+        ctx.relate(printer, "ISSUED", target, meta.get("printer_span", (head, head))[0], "footer:printer", 0.9)
+    if meta.get("adopted_by"):
+        found = [c for c in find_events(meta["adopted_by"]) if c.end - c.start == len(meta["adopted_by"])]
+        if found:
+            ev = ctx.add("Event", found[0].props["canonical"].replace("{place}", ctx.juris.name),
+                         [meta["adopted_by"]])
+            ctx.main_event = ctx.main_event or ev
+            ctx.relate(ev, "ADOPTED", ctx.self_node, head, "header:adopted_by", 0.95)
+    _addressees(ctx, parent, kind, head)
+    _copies(ctx, head)
+
+
+def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
+    """Addressees: the document REQUIRES them, a directive's issuer SUPERVISES them.
+    A plan issued by a notice is addressed to the notice's addressees."""
+    doc = ctx.doc
+    src = parent if not doc.meta.get("addressees") and parent is not None else doc
+    for name, span in _located(src, "addressees"):
+        node = ctx.org(name, span if src is doc else None, collective=_addressed_class(name))
+        ctx.addressee_nodes.append(node)
+        ctx.protected.add(node)
+        pos = span[0] if span else (head if src is doc else 0)
+        if ctx.self_node:
+            ctx.relate(ctx.self_node, "REQUIRES", node, pos, "header:addressee", 0.9, doc=src)
+        if ctx.issuer_node and kind in DIRECTIVE:
+            ctx.relate(ctx.issuer_node, "SUPERVISES", node, pos, "header:issuer-over-addressee", 0.85, doc=src)
+
+
+def _copies(ctx: DocContext, head: int) -> None:
+    """分送/抄送 bodies are entities; copies to the home body's own units are duties."""
+    for name, span in _located(ctx.doc, "copies"):
+        if "同志" in name or name in ("党组", "书记处"):
+            continue
+        node = ctx.org(name, span, collective=_addressed_class(name))
+        ctx.protected.add(node)
+        if ("机关" in name or "直属" in name) and ctx.self_node:
+            ctx.relate(ctx.self_node, "REQUIRES", node, span[0] if span else head, "footer:copies", 0.6)
+
+
+def _located(doc, key: str) -> list:
+    """(name, span in doc.text) for the addressees or copies in ``doc.meta``, names
+    re-joined or split as _addressee_names does; span None when not found."""
+    names = _addressee_names(doc.meta.get(key) or [])
+    spans = doc.meta.get({"addressees": "addressee_spans", "copies": "copy_spans"}[key]) or []
+    lo = min((a for a, _ in spans), default=0)
+    hi = max((b for _, b in spans), default=len(doc.text))
+    out, pos = [], lo
+    for name in names:
+        k = doc.text.find(name, pos, hi)
+        out.append((name, (k, k + len(name)) if k >= 0 else None))
+        pos = k + len(name) if k >= 0 else pos
+    return out
+
+
+def _title_issuer(title: str) -> str:
+    """The body a title opens with, before 关于 / a year / 印发: 广东省科协2023年工作要点."""
+    found = [c for c in select(find_orgs(title)) if c.start == 0 and not c.collective]
+    if found and re.match(r"关于|印发|\d{4}年|年度", title[found[0].end:]):
+        return found[0].text
+    return ""
+
+
+def _issuing_sibling(doc, siblings):
+    k = doc.meta.get("issued_by")
+    if k is None or not siblings or not (0 <= k < len(siblings)) or siblings[k] is doc:
+        return None
+    return siblings[k]
+
+
+def _sibling_node(ctx, sibling):
+    if sibling is None or not sibling.meta.get("title"):
+        return None
+    m = sibling.meta
+    name, aliases = _title_aliases(m["title"], m.get("issuer", ""), m.get("number", ""), m.get("speaker", ""))
+    return ctx.add("Document", name, aliases, number=m.get("number"), date=m.get("date"), issuer=m.get("issuer"))

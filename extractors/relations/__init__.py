@@ -1,0 +1,32 @@
+"""Relation rules over one document's resolved mentions (see context.py).
+
+Each rule reads a sentence and its mentions and adds typed edges with the
+sentence as evidence. Cue words live in data/cues.json.
+
+    ISSUED      X印发/制定/出台《D》, X《D》, X《A》《B》, 代表X所作的《D》, 《X关于…》
+    ADOPTED     (全会|大会|E)审议通过/批准《D》
+    LEADS       X书记Y, X书记、Z组长Y, Y总书记 (title implies its body)
+    PRESIDED    X主持 (the event in the sentence, else the meeting the headline names)
+    SUPERVISES  X党组 over X; 在X的指导下, 党对X的领导; X对Y…指导/督促; 指导Y
+    REQUIRES    the document over X when X要/须/应…; over initiatives it asks to carry out
+    PART_OF     a unit named as its body plus a unit word (X办公室, X书记处, X机关党委)
+
+Header facts (issuer, addressees, printer) are in header.py.
+"""
+from __future__ import annotations
+
+from ..context import DocContext
+from .bodies import rule_part_of, rule_supervises
+from .documents import rule_adopted, rule_issued
+from .people import rule_leads, rule_presided
+from .requires import rule_requires
+
+SENTENCE_RULES = (rule_issued, rule_adopted, rule_leads, rule_presided, rule_supervises, rule_requires)
+
+
+def apply_rules(ctx: DocContext) -> None:
+    for s, e in ctx.doc.sentences:
+        ms = ctx.in_sentence(s, e)
+        for rule in SENTENCE_RULES:
+            rule(ctx, s, e, ms)
+    rule_part_of(ctx)

@@ -1,0 +1,44 @@
+"""Helpers the relation rules share: cue lists, clause bounds, mention filters."""
+from __future__ import annotations
+
+import re
+
+from ..components import lexicon
+
+CLAUSE_END = "，。；：！？,;:!?\n"
+DIRECTIVE_KINDS = ("notice", "opinion", "plan", "resolution")
+CLASS_NOUNS = ("社团", "学会", "协会", "单位", "企业", "组织", "高校")
+
+
+def cues(key):
+    return lexicon.load().cues[key]
+
+
+def clause_start(text, pos, floor):
+    k = max(text.rfind(ch, floor, pos) for ch in CLAUSE_END)
+    return max(floor, k + 1)
+
+
+def org_mentions(ms):
+    return [m for m in ms if m.label == "Organization"]
+
+
+def listed_before(text, orgs, at):
+    """The bodies right before ``at``, joined by 、/和/与/会同 (省委办公厅、省政府办公厅印发)."""
+    out = []
+    for o in reversed(orgs):
+        gap = text[o.end:(out[0].start if out else at)]
+        if out and gap not in ("、", "和", "与", "及", "会同", "，"):
+            break
+        if not out and len(gap) > 8:
+            break
+        out.insert(0, o)
+    return out
+
+
+def party_group_body(ctx, node):
+    """The body a party group sits in: 中共X党组 -> X (when the document names X)."""
+    name = ctx.kg.node(node)["name"]
+    if not name.endswith("党组"):
+        return None
+    return ctx.lookup("Organization", re.sub(r"^中共", "", name)[:-2])
