@@ -5,6 +5,7 @@
 import argparse
 import json
 import time
+from pathlib import Path
 
 from orgkg.extractors.extract import extract_paths
 from orgkg.graph.evaluate import evaluate, format_report
@@ -13,7 +14,7 @@ from orgkg.graph.evaluate import evaluate, format_report
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*", default=["data/samples"])
-    ap.add_argument("--gold", default="/work/shared/gold")
+    ap.add_argument("--gold", default=str(Path(__file__).resolve().parents[1] / "data" / "gold"))
     ap.add_argument("--out", default="/tmp/orgkg-extract/out.json")
     ap.add_argument("-v", action="store_true", help="print false positives and negatives")
     args = ap.parse_args()

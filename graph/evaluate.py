@@ -7,7 +7,7 @@ both ends match, in the same direction. Matching is one-to-one, so duplicates
 count as false positives. Counts are summed over files, per type and overall,
 with and without collective organisations.
 
->>> report = evaluate("/work/shared/gold", "out.json")   # doctest: +SKIP
+>>> report = evaluate("data/gold", "out.json")   # doctest: +SKIP
 >>> print(format_report(report))                           # doctest: +SKIP
 """
 from __future__ import annotations

@@ -10,7 +10,8 @@ from orgkg.graph.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-GOLD = Path("/work/shared/gold")
+# The gold annotations of the samples travel with them; extraction never reads them.
+GOLD = ROOT / "data" / "gold"
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +64,7 @@ def test_extract_skips_bad_files_and_goes_on(tmp_path):
     assert [Path(p).name for p, _ in res.skipped] == ["empty.txt"]
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="gold annotations are not on this machine")
 def test_extract_samples_quality_floor(result):
     report = evaluate(GOLD, result.kg.to_dict())
-    assert report.score("all", "entity").f1 >= 0.85
+    assert report.score("all", "entity").f1 >= 0.90
     assert report.score("all", "relation").f1 >= 0.80
