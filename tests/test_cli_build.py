@@ -7,23 +7,9 @@ from click.testing import CliRunner
 
 from orgkg.graph.cli import main
 
+from conftest import redis_pids as engine_processes
+
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
-
-
-def engine_processes(home):
-    """Pids of live redis-server processes whose command line mentions ``home``."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-            state = (proc / "stat").read_text().split()[2]
-        except OSError:
-            continue
-        if "redis-server" in cmdline and str(home) in cmdline and state != "Z":
-            pids.append(int(proc.name))
-    return pids
 
 
 @pytest.fixture(scope="module")
