@@ -43,6 +43,7 @@ class DocContext:
     mentions: list = field(default_factory=list)
     self_node: str | None = None       # the Document node of this document
     issuer_node: str | None = None
+    issuer_nodes: list = field(default_factory=list)   # every body of a joint issuer line
     main_event: str | None = None
     addressee_nodes: list = field(default_factory=list)
     by_key: dict = field(default_factory=dict)   # match key of a name or alias -> node id
@@ -70,7 +71,7 @@ class DocContext:
         local = self.juris.name and self.juris.name in canon
         props = {"jurisdiction": "全国" if national else self.juris.name if local else None}
         # 中央第三十八指导组 and 中央指导组 are one body: the form without the ordinal is an alias
-        plain = re.sub(r"第[一二三四五六七八九十百]+(?=[\u4e00-\u9fff])", "", surface)
+        plain = re.sub(r"第[一二三四五六七八九十百]+(?=[\u4e00-\u9fff])(?![次届])", "", surface)
         if plain != surface:
             aliases = [*aliases, plain]
             known = known or self.lookup("Organization", plain)

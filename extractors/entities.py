@@ -10,10 +10,12 @@ from collections import Counter
 from functools import lru_cache
 
 from .components import lexicon
+from .components.initiatives import find_initiatives
 from .components.lexicon import national_alternation
-from .components.spans import Cand
+from .components.orgs import split_joint
+from .components.spans import Cand, is_cjk
 from .context import QUOTES, DocContext, Mention
-from .resolve import BARE_SUBUNITS
+from .resolve import BARE_SUBUNITS, level_place
 
 LABELS = {"ORG": "Organization", "PERSON": "Person", "EVENT": "Event", "INIT": "Initiative", "DOC": "Document"}
 
@@ -30,16 +32,36 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     for c in cands:
         if c.label == "ORG" and any(a <= c.start and c.end <= b for a, b in header):
             continue      # the addressee and copy lines are read from the metadata
-        ctx.mentions.append(Mention(c, _node(ctx, c, cands, same_init), LABELS[c.label]))
+        parts = split_joint(c.text) if c.label == "ORG" and not c.props else [(c.text, 0)]
+        for text, k in parts:      # 中共某县委某县人民政府关于…: two bodies side by side
+            part = c if len(parts) == 1 else Cand(c.start + k, c.start + k + len(text), text, "ORG")
+            ctx.mentions.append(Mention(part, _node(ctx, part, cands, same_init), LABELS[c.label]))
     for c in cands:
         # a body named at the head of a meeting: 中央政治局第六次集体学习
         m = national_re().match(c.text) if c.label == "EVENT" else None
-        if m and not c.props.get("kind"):
+        if not (m and not c.props.get("kind")) and c.props.get("kind") == "local_plenum":
+            m = re.match(r".{0,12}?委(?=[一二三四五六七八九十]+届)", c.text)    # 县委十五届五次全会: the county committee
+        if m and (not c.props.get("kind") or c.props["kind"] == "local_plenum"):
             node = ctx.org(m.group(), (c.start, c.start + m.end()))
             ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "ORG"), node, "Organization"))
     for s, e, unit in _bare_units(ctx, [(c.start, c.end) for c in cands]):
         node = ctx.org(unit, (s, e), collective=unit.startswith(("各", "机关各", "直属")))
         ctx.mentions.append(Mention(Cand(s, e, unit, "ORG"), node, "Organization"))
+    for s, e, surface, name in _self_short_forms(ctx, [(m.start, m.end) for m in ctx.mentions] + header):
+        ctx.mentions.append(Mention(Cand(s, e, surface, "ORG"), ctx.add("Organization", name, [surface], span=(s, e)),
+                                    "Organization"))
+    for c in cands:
+        if c.label == "DOC":
+            for s, e, form in _initiatives_in_title(doc.text, c):
+                node = ctx.add("Initiative", form, [doc.text[s:e], *_initiative_aliases(form)], span=(s, e))
+                ctx.mentions.append(Mention(Cand(s, e, form, "INIT"), node, "Initiative"))
+    school = ctx.juris.name if ctx.juris.level == "school" else ""
+    if school and school in doc.text:
+        # a university's own documents name it inside 中共X大学委员会 / 校长: it is a body of the text
+        k = doc.text.find(school)
+        node = ctx.org(school, (k, k + len(school)))
+        if not any(m.start < k + len(school) and k < m.end for m in ctx.mentions):
+            ctx.mentions.append(Mention(Cand(k, k + len(school), school, "ORG"), node, "Organization"))
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
         # the meeting a news headline names (市委六届三次全会举行)
@@ -58,16 +80,33 @@ def _node(ctx: DocContext, c: Cand, cands: list, same_init: dict) -> str:
         if "{place}" in canon:
             # 市委六届四次全会 in a county's news is the city's plenum: keep the words as written
             level = re.match(r"[省市区县州]", c.text)
-            canon = canon.replace("{place}", juris.name) if level and juris.name.endswith(level.group()) else c.text
+            place = level_place(level.group(), juris) if level else ""
+            canon = canon.replace("{place}", place) if place else c.text
         convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
         return ctx.add(label, convener + c.text if convener else canon, [c.text], span=span)
     if c.label == "INIT":
         name = "主题教育" if c.text.endswith("主题教育") else same_init.get(c.text, c.text)
         return ctx.add(label, c.props.get("canonical", name), _initiative_aliases(c.text), span=span)
     if c.label == "DOC":
+        earlier = _referred_document(ctx, c.text)
+        if earlier:
+            return ctx.add(label, earlier, [c.text], span=span)
         known = ctx.lookup("Document", c.text)
         return ctx.add(label, ctx.kg.node(known)["name"] if known else c.text, span=span)
     return ctx.add(label, c.text, span=span)
+
+
+DRAFT = re.compile(r"[（(](?:讨论稿|征求意见稿|草案|送审稿|代拟稿|审议稿)[）)]$")
+
+
+def _referred_document(ctx: DocContext, title: str) -> str:
+    """《决定（讨论稿）》 after 《中共某县委关于…的决定》 names the same text by its kind word:
+    the name of the last document before it that ends with that word, or ''."""
+    kind = DRAFT.sub("", title)
+    if len(kind) > 4 or kind not in lexicon.load().cues["directive_title_words"]:
+        return ""
+    names = [ctx.kg.node(m.node)["name"] for m in ctx.mentions if m.label == "Document"]
+    return next((n for n in reversed(names) if n.endswith(kind) and n != kind), "")
 
 
 def _bare_units(ctx: DocContext, taken: list) -> list:
@@ -86,6 +125,45 @@ def _bare_units(ctx: DocContext, taken: list) -> list:
             before, after = text[s - 1:s], text[e:e + 1]
             if (not before or before in "、，。；：\n和或由对向与及") and after not in "织会成书理中组员":
                 out.append((s, e, unit))
+    return out
+
+
+SELF_TAIL = re.compile(r"(集团|公司|分院|研究院|分会|厅|局)(?:有限责任公司|股份有限公司|有限公司)?$")
+SELF_UNIT = (r"(党委(?:组织部|宣传部|办公室|统战部)?|[\u4e00-\u9fff]{1,4}?(?:部|处|室|中心)"
+             r"(?=[要须应负和及、，。；：的在将]|$))")
+
+
+def _self_short_forms(ctx: DocContext, taken: list) -> list:
+    """A body's documents call it by its kind (集团, 分院): 集团党委组织部, 分院综合处 are units of
+    the issuing body. Returns (start, end, surface, canonical name)."""
+    issuer = ctx.kg.node(ctx.issuer_node)["name"] if ctx.issuer_node else ""
+    m = re.fullmatch(r"中共(.+)委员会", issuer)
+    body = m.group(1) if m else issuer
+    tail = SELF_TAIL.search(body)
+    if not tail:
+        return []
+    out, text = [], ctx.doc.text
+    for f in re.finditer(tail.group(1) + SELF_UNIT, text):
+        s, e, unit = f.start(), f.end(), f.group(1)
+        if "各" in unit or s and is_cjk(text[s - 1]) and text[s - 1] not in "的和与及由在对向经、" or any(a < e and s < b for a, b in taken):
+            continue
+        if unit.startswith("党委"):
+            name = (f"中共{body}委员会" if m else issuer) + unit[2:]
+        else:
+            name = body + unit
+        out.append((s, e, f.group(), name))
+    return out
+
+
+def _initiatives_in_title(text: str, title: Cand) -> list:
+    """A national strategy a title says to carry out: 《关于深入推进乡村振兴的决定》. Only after an
+    action verb (a 纲要 of 全民科学素质行动 is not asked to carry it out)."""
+    a, b = title.props.get("inner", (title.start, title.end))
+    verbs = "|".join(map(re.escape, lexicon.load().cues["requires"] + lexicon.load().w("cut_before")))
+    out = []
+    for c in find_initiatives(text[a:b]):
+        if c.props.get("canonical") and re.search(f"(?:{verbs})$", text[a:a + c.start]):
+            out.append((a + c.start, a + c.end, c.props["canonical"]))
     return out
 
 

@@ -13,7 +13,7 @@ import re
 
 from .components import lexicon
 from .components.events import find_events
-from .components.orgs import find_orgs, is_collective_name
+from .components.orgs import find_orgs, is_collective_name, split_joint
 from .components.spans import select
 from .context import DocContext
 
@@ -32,7 +32,8 @@ def _addressee_names(names: list) -> list:
     out = []
     names = [part for n in names for part in re.split(r"、(?=各)", n)]
     for n in names:
-        if out and n in ("协会", "研究会", "学会", "基金会", "联合会"):
+        # 各全国学会、协会、研究会; 各乡镇党委、政府: a bare body word shares the item's head
+        if out and n in ("协会", "研究会", "学会", "基金会", "联合会", "政府", "人民政府", "党委", "党组", "纪委", "监委"):
             out[-1] = out[-1] + "、" + n
         else:
             out.append(n)
@@ -68,7 +69,11 @@ def self_facts(ctx: DocContext, siblings) -> None:
         start = (meta.get("title_span") or (0, 0))[0]
         spans = [(start, start + len(issuer))] if issuer else []
     if issuer:
-        ctx.issuer_node = ctx.org(issuer, spans[0] if spans else None)
+        # 中共某县委 某县人民政府 (a joint document): each body issues it; the first leads
+        a = spans[0][0] if spans else None
+        found = [(name, doc.text.find(name, a) if a is not None else -1) for name, _ in split_joint(issuer)]
+        ctx.issuer_nodes = [ctx.org(name, (k, k + len(name)) if k >= 0 else None) for name, k in found]
+        ctx.issuer_node = ctx.issuer_nodes[0]
     if title and kind not in NO_SELF_NODE and (kind in DOC_KINDS or title.endswith(TITLE_WORDS)):
         name, aliases = _title_aliases(title, issuer or "", meta.get("number", ""), meta.get("speaker", ""))
         ctx.self_node = ctx.add("Document", name, aliases, span=meta.get("title_span"),
@@ -77,7 +82,8 @@ def self_facts(ctx: DocContext, siblings) -> None:
     if meta.get("speaker"):
         ctx.add("Person", meta["speaker"], span=meta.get("speaker_span"))
     if ctx.self_node and ctx.issuer_node:
-        ctx.relate(ctx.issuer_node, "ISSUED", ctx.self_node, head, "header:issuer", 0.95)
+        for node in ctx.issuer_nodes:
+            ctx.relate(node, "ISSUED", ctx.self_node, head, "header:issuer", 0.95)
     parent = _issuing_sibling(doc, siblings)
     if meta.get("printer"):
         target = _sibling_node(ctx, parent) or ctx.self_node
@@ -107,7 +113,8 @@ def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
         if ctx.self_node:
             ctx.relate(ctx.self_node, "REQUIRES", node, pos, "header:addressee", 0.9, doc=src)
         if ctx.issuer_node and kind in DIRECTIVE:
-            ctx.relate(ctx.issuer_node, "SUPERVISES", node, pos, "header:issuer-over-addressee", 0.85, doc=src)
+            for issuer in ctx.issuer_nodes:
+                ctx.relate(issuer, "SUPERVISES", node, pos, "header:issuer-over-addressee", 0.85, doc=src)
 
 
 def _copies(ctx: DocContext, head: int) -> None:

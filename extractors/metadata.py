@@ -7,6 +7,8 @@ Keys (absent when the text does not have them); every ``*_span`` is a
     title, title_span, kind                      kind: notice | opinion | plan |
                                                  resolution | speech | report | news | other
     issuer, issuer_spans                         title prefix (X关于… / X印发…) or signature
+                                                 (joint issuers signing one under the other:
+                                                 their lines joined, one span each)
     date, date_span                              ISO date of signature / byline / 通过
     speaker, speaker_span                        speeches: the name under the dated byline
     addressees, addressee_spans                  主送: the line after the title ending in ：
@@ -31,7 +33,7 @@ from . import lines as L
 
 _DATA = Path(__file__).parent / "data"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_ORG_END = set("会协委组部局厅室位院校府处司团织所站心馆社门办业关军队")
+_ORG_END = set("会协委组部局厅室位院校府处司团织所站心馆社门办业关军队学")     # 学: 某某大学
 _SEP = "，,；;"
 _COPY_HEAD = re.compile(r"^(分送|抄送|报送)[:：]")
 _NOTE = re.compile(r"^(?:编者)?按[:：]")
@@ -243,14 +245,21 @@ def _signature(lines, meta):
     for j in range(len(lines) - 1, 0, -1):
         pos, line = lines[j]
         if L.DATE_LINE.match(line) and line[0] not in "（(":
-            p0, name = lines[j - 1]
-            if 2 <= len(name) <= 40 and not L.ends_terminal(name) and _org_like_issuer(name):
-                meta["issuer"] = name
-                meta.setdefault("issuer_spans", []).append((p0, p0 + len(name)))
+            # joint issuers sign one under the other: 中共某县委 / 某县人民政府
+            k = j
+            while k > max(0, j - 3) and _signature_line(lines[k - 1][1]):
+                k -= 1
+            if k < j:
+                meta["issuer"] = "".join(name for _, name in lines[k:j])
+                meta.setdefault("issuer_spans", []).extend((p0, p0 + len(name)) for p0, name in lines[k:j])
             m = L.DATE_RE.search(line)
             if "date" not in meta:
                 meta["date"], meta["date_span"] = parse_date(line), (pos + m.start(), pos + m.end())
             return
+
+
+def _signature_line(name: str) -> bool:
+    return 2 <= len(name) <= 40 and not L.ends_terminal(name) and _org_like_issuer(name)
 
 
 def _org_like_issuer(name: str) -> bool:

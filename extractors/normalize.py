@@ -48,6 +48,23 @@ def fold(ch: str) -> str:
     return ch
 
 
+# Half-width punctuation typed in Chinese text (",", ":", "(" …) is read as the Chinese
+# mark: rules, sentence ends and line joining only know the Chinese ones. Same length, so
+# offsets hold; "10:30", "1,000", "2.5" and "(a)" stay as they are.
+_WIDE = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？", ".": "。"}
+_HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,:;!?.)]|[,:;!?](?=[\u4e00-\u9fff])|\((?=[\u4e00-\u9fff])"
+                         r"|(?<=[\u4e00-\u9fff])\(|\)(?=[\u4e00-\u9fff，。、：；])")
+
+
+def widen(s: str) -> str:
+    """Half-width punctuation next to Chinese characters -> the Chinese mark.
+
+    >>> widen("各区、县(市)人民政府,市政府各部门:请落实.")
+    '各区、县（市）人民政府，市政府各部门：请落实。'
+    """
+    return s if s.isascii() else _HALF_PUNCT.sub(lambda m: _WIDE[m.group()], s)
+
+
 _FOLD = {c: fold(chr(c)) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_FULL}
 _FOLD_DROP_SPACE = _FOLD | {ord(c): None for c in _SPACE}
 _WIDE_SPACES = [c for c in _SPACE if not c.isascii()]
@@ -71,7 +88,7 @@ class _Seg:
 
     def __init__(self, raw, a, b, blank, inline):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
-        self.text = raw[a:b].translate(_FOLD_DROP_SPACE)
+        self.text = widen(raw[a:b].translate(_FOLD_DROP_SPACE))
         self.w = width(raw[a:b])
 
 
@@ -112,11 +129,15 @@ def _drop_furniture(segs: list) -> list:
     for i, s in enumerate(segs):
         if i <= 1 or i >= len(segs) - 2 or any(page_no[max(0, i - 2): i + 3]):
             near_edge[s.text] += 1
+    # a short notice names its issuer above the title and again over the closing date:
+    # a line standing over a date line is a signature, never a running header
+    signed = {s.text for s, nxt in zip(segs, segs[1:]) if L.DATE_LINE.match(nxt.text)}
     keep = []
     for i, s in enumerate(segs):
         if page_no[i]:
             continue
-        repeated = counts[s.text] >= 3 or (counts[s.text] == 2 and near_edge[s.text] == 2)
+        repeated = counts[s.text] >= 3 or (counts[s.text] == 2 and near_edge[s.text] == 2
+                                           and s.text not in signed)
         if (repeated and not s.inline and not L.HEADING.match(s.text)
                 and not any(c in s.text for c in "。：:，")):
             continue
@@ -247,7 +268,7 @@ def _emit(raw: str, a: int, b: int, out: list, offsets: list) -> None:
     """Copy raw[a:b], folding full-width forms; keep one space only between Latin words."""
     last = out[-1][-1] if out else ""
     for m in _RUNS.finditer(raw, a, b):
-        run = m.group(0).translate(_FOLD)
+        run = widen(m.group(0).translate(_FOLD))
         if last and m.start() > a and not _is_cjkish(last) and not _is_cjkish(run[0]):
             out.append(" ")
             offsets.append(m.start() - 1)

@@ -12,28 +12,19 @@ different jurisdictions get different canonical names, hence different ids.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from .components import lexicon
+from .jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, Jurisdiction, infer_jurisdiction, level_place,
+                           strip_party)
 
-PARTY = ("中国共产党", "中共")
+# jurisdiction inference moved to jurisdiction.py; its names stay importable from here
+__all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "infer_jurisdiction", "level_place"]
+
 BARE_SUBUNITS = ("党组", "书记处", "机关党委", "办公室", "办公厅", "党校", "常委会", "直属机关", "机关各部门",
                  "直属单位", "各直属单位", "机关各支部", "全委会", "党组成员")
 NATIONAL_UNITS = {"常委会": "常务委员会", "全委会": "全国委员会"}
 COLLECTIVE_HEADS = ("各", "地方", "县级", "市级", "省级", "区级", "全国", "基层", "所属", "有关", "相关")
-LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|自治县|自治州|自治区|省|市|县|区|州|旗))"
-                         r"(?=科协|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局)")
 PARAREN = re.compile(r"（[^）]*）")
-
-
-@dataclass(frozen=True)
-class Jurisdiction:
-    name: str          # 重庆市; "" for national documents
-    level: str         # province | city | national
-
-
-NATIONAL = Jurisdiction("", "national")
 
 
 def expand(rest: str) -> str:
@@ -42,13 +33,6 @@ def expand(rest: str) -> str:
         if rest.startswith(short):
             return full + rest[len(short):]
     return rest
-
-
-def _strip_party(s: str) -> tuple:
-    for p in PARTY:
-        if s.startswith(p) and len(s) > len(p):
-            return True, s[len(p):]
-    return False, s
 
 
 def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
@@ -60,12 +44,19 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
             return p.name, core[n:]
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core
+    school = re.match(r"[\u4e00-\u9fff]{2,10}?(?:大学|学院)(?=党委)", core)
+    if school:
+        return school.group(), core[school.end():]      # 南京大学党委 -> 中共南京大学委员会
     # a place the gazetteer does not know, named in front of a body: 两江新区科协, 某某县委
     m = LOCAL_PLACE.match(core)
     if m and len(m.group(1)) > 2 and not core.startswith(COLLECTIVE_HEADS + ("全市", "全省", "全区", "全县", "区县", "乡镇")):
         return m.group(1), core[m.end(1):]
-    if core[:1] in "市省县区" and juris.name and juris.name.endswith(core[0]) and len(core) > 1:
-        return juris.name, core[1:]
+    place = level_place(core[:1], juris) if len(core) > 1 else ""
+    if place:
+        return place, core[1:]
+    if juris.level == "school" and core[:1] == "校" and len(core) > 1:
+        # 校党委 -> 中共X大学委员会; 校长办公室 is the school's office, not a 长办公室
+        return juris.name, core if core.startswith("校长") else core[1:]
     return "", core
 
 
@@ -73,6 +64,9 @@ def _party_form(place: str, rest: str) -> tuple:
     """Canonical name and extra aliases when rest names a party committee or group."""
     if rest == "委":
         return f"中共{place}委员会", [f"中共{place}委", f"中国共产党{place}委员会"]
+    if rest.startswith("党委") and place.endswith(SCHOOL_END):
+        # a university's party committee and its departments: 校党委组织部
+        return f"中共{place}委员会{expand(rest[2:])}", [f"{place}{rest}"]
     m = re.fullmatch(r"第[一二三四五六七八九十]+届委员会", rest)
     if m:
         return f"中共{place}委员会", [f"中共{place}委"]
@@ -126,7 +120,7 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
     lex = lexicon.load()
     aliases = [surface]
     s = surface
-    if s.startswith("各") and len(s) > 3:
+    if s.startswith("各") and len(s) > 3 and not s.startswith(("各地", "各有关", "各相关")):
         s = s[1:]
         aliases.append(s)
     s2 = re.sub(r"(?:、(?:协会|研究会|学会|基金会|联合会))+$", "", s)
@@ -134,14 +128,21 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
         s = s2
         aliases.append(s)
     no_paren = PARAREN.sub("", s)
-    if no_paren != s:
+    if no_paren != s and re.search(r"）.", s):
+        # a qualifier inside a class keeps its 各: 各区县（自治县）科协 is 各区县科协, but
+        # 各市（区）科协 without 各 and （区） would read as the city's own 市科协
+        aliases.append(PARAREN.sub("", surface))
+    elif no_paren != s:
+        # 市级学会（协会、研究会） is also 市级学会
         aliases += [no_paren, PARAREN.sub("", surface)]
         if not surface.startswith("各"):
             s = no_paren
+    if surface.startswith("各"):
+        return s, aliases      # a class named by its members (各市（区）科协): no one place to spell out
     if s in lex.national:
         canon = lex.national[s]
         return canon, aliases + lex.national_aliases.get(canon, [])
-    party, core = _strip_party(s)
+    party, core = strip_party(s)
     if party and core in lex.national:
         canon = lex.national[core]
         return canon, aliases
@@ -158,7 +159,8 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
     place, rest = _place_prefix(core, juris)
     if not place and home and not party and rest in [a for a, f in lex.abbreviations if home.endswith(f)]:
         return home, aliases
-    if not place and home and not party and rest.endswith(BARE_SUBUNITS + ("党委", "党组")):
+    if not place and home and not party and rest.endswith(BARE_SUBUNITS + ("党委", "党组")) \
+            and not re.search("|".join(SCHOOL_END), rest):      # 南京大学党委 is a school's, not home's
         attached = attach(home, rest)
         if attached != rest:
             return canonical_org(attached, juris)[0], aliases
@@ -171,54 +173,3 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
     if party:
         return "中共" + expand(core), aliases
     return s, aliases
-
-
-def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
-    """From metadata hints, the document number's one-character prefix, the issuer, then the
-    places most named in front of bodies; national when a national body issues it."""
-    lex = lexicon.load()
-    for hint in doc.meta.get("jurisdiction_hints") or []:
-        p = lex.places.get(hint)
-        if p:
-            return Jurisdiction(p.name, p.level)
-    number = doc.meta.get("number") or ""
-    head = number or doc.text[:400]
-    m = re.search(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{0,6}发[〔\[（(]\d{4}", head)
-    if m and m.group(1) in lex.abbr_places:
-        p = lex.abbr_places[m.group(1)]
-        return Jurisdiction(p.name, p.level)
-    issuer = doc.meta.get("issuer") or ""
-    if issuer:
-        _, core = _strip_party(issuer)
-        if any(core.startswith(f) for f in lex.national if len(f) > 2):
-            return NATIONAL
-        for n in range(min(len(core), 9), 1, -1):
-            p = lex.places.get(core[:n])
-            if p:
-                return Jurisdiction(p.name, p.level)
-    counts = Counter()
-    # a county or district the gazetteer does not know: 某某县委书记…, 某某县科协
-    local = Counter(m.group(1) for m in (LOCAL_PLACE.match(_strip_party(o)[1]) for o in orgs)
-                    if m and len(m.group(1)) > 2)
-    if local:
-        name, n = local.most_common(1)[0]
-        n = max(n, doc.text.count(name))
-        if n >= 2 and not any(name.startswith(p) for p in lex.places if len(p) > 1 and p != name):
-            return Jurisdiction(name, "county" if name.endswith("县") else "district")
-    for surface in orgs:
-        _, core = _strip_party(surface)
-        for n in range(min(len(core), 9), 1, -1):
-            p = lex.places.get(core[:n])
-            if p:
-                counts[p.name] += 1
-                break
-    for name, p in ((p.name, p) for p in set(lex.places.values())):
-        k = doc.text.count(p.short) if len(p.short) > 1 else 0
-        if k >= 3:
-            counts[name] += k / 2
-    if counts:
-        name, n = counts.most_common(1)[0]
-        if n >= 1.5:
-            p = lex.places[name]
-            return Jurisdiction(p.name, p.level)
-    return NATIONAL

@@ -7,6 +7,8 @@ import pytest
 MODULES = [
     "orgkg.extractors.pipeline",
     "orgkg.extractors.resolve",
+    "orgkg.extractors.jurisdiction",
+    "orgkg.extractors.normalize",
     "orgkg.extractors.components.orgs",
     "orgkg.extractors.components.people",
     "orgkg.extractors.components.events",

@@ -27,6 +27,9 @@ def names(kg, label):
     return {match_key(x) for x in out}
 
 
+SOE_NOTICE = ("中共贵州省能源投资集团有限公司委员会关于开展调研的通知\n各子公司党委：\n"
+              "集团党委组织部要做好统筹。中国科学院贵州分院综合处要配合。\n")
+
 ENTITIES = [
     # organisations: jurisdiction spelled out, short body words expanded
     ("渝科协发〔2023〕3号\n市科协要加强对各区县科协的指导。", "Organization", "重庆市科学技术协会"),
@@ -61,6 +64,48 @@ ENTITIES = [
     # a county the gazetteer does not list
     ("城口县科协召开全委会。城口县委书记李明主持会议，城口县科协全体干部参加。", "Organization", "城口县科学技术协会"),
     ("城口县科协召开全委会。城口县委书记李明主持会议，城口县科协全体干部参加。", "Organization", "中共城口县委员会"),
+    # half-width punctuation in an addressee line; a qualifier in brackets stays in a class's name
+    ("关于做好安全生产工作的通知\n各区、县(市)人民政府,市政府各部门:\n请认真贯彻落实.\n", "Organization",
+     "各区、县（市）人民政府"),
+    # a class of bodies given a duty
+    ("关于做好招生工作的通知\n各单位：\n各高校要加强组织领导。\n", "Organization", "各高校"),
+    ("关于做好招生工作的通知\n各单位：\n各有关高校党委要做好宣传动员。\n", "Organization", "各有关高校党委"),
+    # words of names that hold a stop character; a level after a one-character verb
+    ("市应急管理局要加强统筹调度。", "Organization", "市应急管理局"),
+    ("中共云南省能源投资集团有限公司委员会召开会议。", "Organization", "中共云南省能源投资集团有限公司委员会"),
+    ("云南省科协召开会议。经省委同意，现将有关事项通知如下。", "Organization", "中共云南省委员会"),
+    # posts that say their body: 省长 -> the province's government, 书记处书记 -> the 书记处
+    ("河南省委召开会议，省委副书记、省长李国强出席。", "Organization", "河南省人民政府"),
+    ("中国科协党组成员、书记处书记张明远出席。", "Organization", "中国科学技术协会书记处"),
+    # a party group's body, named only inside the group's name
+    ("云南省科协党组书记、常务副主席李华主持会议。", "Organization", "云南省科学技术协会"),
+    # people named before 就 / 对
+    ("县委副书记、县长孙海涛就工作报告作说明。", "Person", "孙海涛"),
+    # plenums of a county the gazetteer does not list; the committee heading the meeting's name
+    ("3月5日，中共石柱县委十四届六次全会召开。", "Event", "中国共产党石柱县第十四届委员会第六次全体会议"),
+    ("3月5日，中共石柱县委十四届六次全会召开。", "Organization", "中共石柱县委员会"),
+    # named meetings ending in 大会; 经 of 经济 is no verb
+    ("今天召开南京市科技创新大会。", "Event", "南京市科技创新大会"),
+    ("贯彻党的二十大精神和中央经济工作会议部署。", "Event", "中央经济工作会议"),
+    # initiatives: X活动 of a named campaign, 强省 construction, a year in front cut off
+    ("深入开展“书香机关”建设活动。", "Initiative", "“书香机关”建设活动"),
+    ("加快教育强省建设。", "Initiative", "教育强省建设"),
+    ("在全省开展2024年“科技下乡”专项行动。", "Initiative", "“科技下乡”专项行动"),
+    # a national strategy a title says to carry out
+    ("全会审议通过了《中共某某县委关于全面推进乡村振兴的决定》。", "Initiative", "乡村振兴战略"),
+    # 纪委监委: two bodies sharing one office
+    ("近日，中共武隆县纪委监委召开会议。", "Organization", "武隆县监察委员会"),
+    ("近日，中共武隆县纪委监委召开会议。", "Organization", "中共武隆县纪律检查委员会"),
+    ("宁波市纪委召开会议。近日，市纪委监委通报了3起典型问题。", "Organization", "宁波市监察委员会"),
+    # sessions of a local people's congress or CPPCC in their full forms
+    ("政协南京市第十五届委员会第二次会议开幕。", "Event", "政协南京市第十五届委员会第二次会议"),
+    # a body's own documents call it by its kind: 集团党委组织部, 分院综合处
+    (SOE_NOTICE, "Organization", "中共贵州省能源投资集团有限公司委员会组织部"),
+    (SOE_NOTICE, "Organization", "中国科学院"),
+    # a university's own short forms
+    ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n校党委组织部要做好统筹。\n", "Organization",
+     "中共复旦大学委员会组织部"),
+    ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n校党委组织部要做好统筹。\n", "Organization", "复旦大学"),
 ]
 
 
@@ -78,6 +123,13 @@ NOT_ENTITIES = [
     ("要把党的建设摆在首位。", "Initiative", "党的建设"),
     ("县委书记主持召开县委常委会会议。", "Event", "县委常委会会议"),      # a routine sitting
     ("同志们要严守纪律，同志受市委委托讲话。", "Organization", "志受市委"),
+    ("召开全县表彰大会。", "Event", "全县表彰大会"),                     # a kind of meeting
+    ("关于开展服务行动的通知\n各设区市科技局，杨凌示范区科技局：\n请认真落实。\n", "Initiative", "杨凌示范区"),  # a place
+    ("学习《全民科学素质行动规划纲要》。", "Initiative", "全民科学素质行动"),  # a title naming it, not asking for it
+    ("中共湖南省委十二届六次全会在长沙举行。", "Organization", "中国共产党"),  # 中共 belongs to the meeting
+    ("关于做好招生工作的通知\n各单位：\n各级党组织要加强领导。\n", "Organization", "各级党组织"),
+    # 各市（区）科协 is a class, not the city's own 市科协
+    ("无锡市科学技术协会关于开展科普月活动的通知\n各市（区）科协：\n请认真组织实施。\n", "Organization", "市科协"),
 ]
 
 
@@ -113,3 +165,16 @@ def test_extract_title_names_its_issuer():
 def test_extract_collective_named_in_passing_is_dropped():
     kg = extract_text("关于开展科普月活动的通知\n各单位：\n科技社团是国家创新体系的重要组成部分，各区县科协的作用日益突出。\n")
     assert match_key("区县科协") not in names(kg, "Organization")
+
+
+def test_extract_issuer_above_title_and_in_signature_is_kept():
+    text = ("长沙市科学技术协会\n关于开展科技活动周的通知\n各区县（市）科协：\n请认真组织实施。\n"
+            "长沙市科学技术协会\n2024年5月1日\n")
+    kg = extract_text(text)
+    assert match_key("长沙市科学技术协会关于开展科技活动周的通知") in names(kg, "Document")
+
+
+def test_extract_draft_of_a_document_is_the_document():
+    kg = extract_text("全会审议通过了《中共某某县委关于加快发展的决定》。县委副书记、县长王立新就《决定（征求意见稿）》作说明。")
+    docs = [n for n in kg.nodes() if n["label"] == "Document"]
+    assert len(docs) == 1 and "决定（征求意见稿）" in docs[0]["aliases"]

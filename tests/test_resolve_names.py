@@ -27,6 +27,15 @@ CANONICAL = [
     ("广东省工商联", NATIONAL, "广东省工商业联合会"),
     ("各全国学会、协会、研究会", NATIONAL, "全国学会"),
     ("市级学会（协会、研究会）", CQ, "市级学会"),
+    # a bare level in a lower place's document: 省委 in a city's is its province's, 市委 in a district's its city's
+    ("省委", Jurisdiction("无锡市", "city"), "中共江苏省委员会"),
+    ("市委", Jurisdiction("南京市玄武区", "district"), "中共南京市委员会"),
+    ("市政府", SZ, "苏州市人民政府"),
+    # a university's own short forms
+    ("校党委组织部", Jurisdiction("复旦大学", "school"), "中共复旦大学委员会组织部"),
+    ("校长办公室", Jurisdiction("复旦大学", "school"), "复旦大学校长办公室"),
+    # a class keeps its 各 and its bracketed qualifier
+    ("各市（区）科协", SZ, "市（区）科协"),
 ]
 
 
@@ -61,6 +70,22 @@ def _doc(text):
     ("粤科协发〔2023〕12号\n关于开展科普活动的通知\n各地级以上市科协：\n请认真落实。", "广东省"),
     ("苏州市科协召开全委会。苏州市科协主席出席。苏州市科协各部门参加。", "苏州市"),
     ("中国科协关于开展科普活动的通知\n各全国学会：\n请认真落实。", ""),
+    # the issuer's own place wins over a number prefix that a province shares with its cities
+    ("湘科协发〔2024〕5号\n长沙市科学技术协会关于开展科普活动的通知\n各区县科协：\n请认真落实。", "长沙市"),
+    # a county-level city the gazetteer does not list, named in the signature
+    ("关于开展科普活动的通知\n各乡镇科协：\n请认真落实。\n浏阳市科学技术协会\n2024年3月1日", "浏阳市"),
+    # a news item saying 省委 / 省长: the province it names (a city votes for its province)
+    ("河南省委召开会议，省委书记王明主持，郑州市委书记李强出席。省长赵刚讲话。", "河南省"),
+    # a place in a speech's title
+    ("在南京市科技创新大会上的讲话\n（2024年2月1日）\n王明\n同志们：\n今天召开大会。", "南京市"),
+    ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n请认真落实。", "复旦大学"),
 ])
 def test_resolve_infer_jurisdiction(text, expected):
     assert infer_jurisdiction(_doc(text), []).name == expected
+
+
+def test_resolve_county_from_the_names_found_in_a_news_item():
+    from orgkg.extractors.extract import extract_document
+    from orgkg.graph.kg import KnowledgeGraph
+    ctx = extract_document(_doc("中共石柱县委十四届六次全会召开，县委书记王明讲话。"), KnowledgeGraph())
+    assert ctx.juris.name == "石柱县"

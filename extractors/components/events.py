@@ -25,7 +25,9 @@ GENERIC_EVENT = ("专题", "工作", "全体", "动员", "部署", "这次", "�
                  "一系列", "党组", "党委", "常委", "支部", "座谈", "推进", "调度", "总结", "视频", "电视电话", "现场")
 # a body's routine sitting is not a named meeting: 县委常委会会议, 党组会议, 市政府常务会议
 ROUTINE = ("常委会", "党组", "党委", "常务", "办公", "理事会", "主席团", "支部委员会")
-MEETING = re.compile(r"(?:会议|座谈会|论坛|年会|集体学习)")
+MEETING = re.compile(r"(?:会议|座谈会|论坛|年会|集体学习|(?<!代表)大会)")
+# two-character words that start with a one-character cut word (经, 和, 在, 对)
+KEEP_WORDS = ("经济", "经营", "经开", "经信", "和平", "在线", "对外")
 
 
 @lru_cache(maxsize=None)
@@ -50,7 +52,10 @@ def _patterns():
         ("npc", re.compile(rf"(?:第)?({N})届全国人大(?:第)?({N})次会议")),
         ("cppcc", re.compile(rf"全国政协(?:第)?({N})届(?:第)?({N})次会议|(?:第)?({N})届全国政协(?:第)?({N})次会议")),
         ("local_session", re.compile(rf"(?:{place}|[省市区县])(?:人大|政协)(?:常委会)?(?:第)?{N}届(?:第)?{N}次会议"
-                                     rf"|(?:{place}|[省市区县])(?:第)?{N}届(?:人大|政协)(?:常委会)?(?:第)?{N}次会议")),
+                                     rf"|(?:{place}|[省市区县])(?:第)?{N}届(?:人大|政协)(?:常委会)?(?:第)?{N}次会议"
+                                     # the full forms: 政协合肥市第十六届委员会第三次会议, 某市第十七届人民代表大会第二次会议
+                                     rf"|政协{place}第{N}届委员会(?:常务委员会)?第{N}次会议"
+                                     rf"|{place}第{N}届人民代表大会(?:常务委员会)?第{N}次会议")),
         ("local_body_congress", re.compile(rf"([\u4e00-\u9fff]{{2,12}}?(?:科协|学会|协会|工会|妇联|工商联|团委))"
                                             rf"(?:召开|举行)?了?第({N})次(?:会员|全体)?代表大会")),
         ("body_congress", re.compile(rf"({nat}|科协)({N})大")),
@@ -105,6 +110,8 @@ def _named_meetings(text: str) -> list:
         start = i
         for w in _cut_words():
             k = text.rfind(w, i, m.start())
+            while k >= 0 and text[k:k + 2] in KEEP_WORDS:
+                k = text.rfind(w, i, k)      # 经 of 经济 is no verb: 中央经济工作会议
             if k >= 0:
                 start = max(start, k + len(w))
         for d in re.finditer(r"[〇零一二三四五六七八九十\d]+[年月日]", text[start:m.start()]):
@@ -117,6 +124,8 @@ def _named_meetings(text: str) -> list:
         if len(prefix) < 4 or prefix.startswith(GENERIC_EVENT) or not (anchored or introduced) \
                 or prefix.endswith(ROUTINE):
             continue
+        if m.group() == "大会" and (not anchored or prefix.endswith("代表")):
+            continue     # 召开表彰大会 is a kind of meeting; 代表大会 have patterns of their own
         if m.group() == "座谈会" and not (anchored or text[start - 1:start] == "在" or text[start - 2:start] == "出席"):
             continue     # 召开科技工作者座谈会: an unnamed kind of meeting
         canonical = name
@@ -128,11 +137,42 @@ def _named_meetings(text: str) -> list:
     return out
 
 
-def find_events(text: str) -> list:
+PLENUM_TAIL = re.compile(rf"委({N})届({N})次全会")
+LEVEL_END = "县区市州旗"
+
+
+def _local_plenums(text: str) -> list:
+    """Plenums of a county or district the gazetteer does not list: 中共某某县委十五届五次全会.
+    The place is the longest run of two to eight characters before 委 ending in a level
+    character and starting after punctuation, a function word or 中共."""
     out = []
+    for m in PLENUM_TAIL.finditer(text):
+        k = m.start()
+        if text[k - 1:k] not in LEVEL_END:
+            continue
+        for j in range(k - 3, max(-1, k - 9), -1):      # the shortest place with a clean left edge
+            before = text[j - 1:j]
+            stops = lexicon.load().w("left_stops")
+            if not all(is_cjk(ch) and ch not in stops for ch in text[j:k - 1]) or text[j:j + 2] == "中共":
+                break
+            if before and is_cjk(before) and text[j - 2:j] != "中共" and before not in "的和与及在了是由经":
+                continue
+            party = text[j - 2:j] == "中共"
+            start = j - 2 if party else j
+            place = text[j:k]
+            out.append(Cand(start, m.end(), text[start:m.end()], "EVENT", props={
+                "canonical": f"中国共产党{place}第{m.group(1)}届委员会第{m.group(2)}次全体会议", "kind": "local_plenum"}))
+            break
+    return out
+
+
+def find_events(text: str) -> list:
+    out = _local_plenums(text)
     for kind, pat in _patterns():
         for m in pat.finditer(text):
-            out.append(Cand(m.start(), m.end(), m.group(), "EVENT",
+            # 中共陕西省委十四届六次全会: 中共 belongs to the meeting's name, not a body of its own
+            start = m.start() - 2 if kind.startswith("local_") and text[m.start() - 2:m.start()] == "中共" else m.start()
+            out.append(Cand(start, m.end(), text[start:m.end()], "EVENT",
                             props={"canonical": _canonical(kind, m), "kind": kind}))
     out.extend(_named_meetings(text))
     return out

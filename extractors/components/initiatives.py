@@ -19,7 +19,8 @@ from .spans import Cand, curly, is_cjk
 
 QUOTE = "“”\"‘’"
 DISTINCT = ("一流", "高水平", "高品质", "示范", "体系", "中心", "现代化", "数字", "清廉", "智慧", "平安", "法治",
-            "智库", "新型", "特色", "全国", "品牌", "变革型", "新重庆", "新高地")
+            "智库", "新型", "特色", "全国", "品牌", "变革型", "新重庆", "新高地",
+            "强省", "强市", "强区", "强县", "强国")      # 科技强省建设, 教育强市建设
 
 
 @lru_cache(maxsize=None)
@@ -67,6 +68,8 @@ def _start(text: str, s: int, limit: int = 28) -> int:
                 moved = True
     while start < s and text[start] in "”’":
         start += 1
+    if start and text[start - 1].isdigit() and text.startswith("年", start):
+        start += 2 if text.startswith("年度", start) else 1     # 2023年全国科普日: the year is no part of the name
     return start
 
 
@@ -85,7 +88,8 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
         return False
     head = name[: -len(suf)]
     lex = lexicon.load()
-    if head.strip(QUOTE).endswith(tuple(lex.w("initiative_bad_heads"))):
+    # a quoted proper name in front makes it a named campaign: “清风”廉洁文化建设
+    if not name.startswith("“") and head.strip(QUOTE).endswith(tuple(lex.w("initiative_bad_heads"))):
         return False
     if suf in lex.w("initiative_need_quote") and not any(q in name for q in QUOTE):
         return False
@@ -119,8 +123,12 @@ def find_initiatives(text: str) -> list:
         if lead:
             start += lead.end()
         name = text[start:m.end()]
+        if suf == "示范区" and re.match(r"科技局|管委会|党工委|工委|科协|政府|人民政府|[委局办]", text[m.end():]):
+            continue      # 杨凌示范区科技局: the zone is a place here, the body after it is named
         if _ok(name, suf, generic, slogans, places):
-            out.append(Cand(start, m.end(), name, "INIT"))
+            # a named campaign carried out as 活动: 全国科普日活动, “清风”廉洁文化建设活动
+            end = m.end() + 2 if text.startswith("活动", m.end()) else m.end()
+            out.append(Cand(start, end, text[start:end], "INIT"))
     forms, known = _known()
     out.extend(q for q in _quoted(text, slogans) if q.text not in forms)
     for m in known.finditer(text):

@@ -18,11 +18,15 @@ from .spans import Cand, is_cjk, matching_open
 ADMIN_LIST = (r"(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|地级以上市|地级市|地市|市州|市县|市|州|盟"
               r"|区县|区|县|乡镇|街道)")
 # a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
-LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区)")
+LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区)")
 # a news agency or paper opening a dispatch: 科技日报北京4月10日电
 BYLINE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|报社|通讯社|电视台|广播电台))"
                     r"(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\s*\d{1,2}日\s*电)")
 TERM_BODY = re.compile(r"(?<!新)(?:中国共产党第|党的)?([一二三四五六七八九十]{1,3})届中央(委员会|纪律检查委员会)")
+ONE_CHAR_VERBS = "经报向由据按请"
+# a class of bodies given a duty: 各高校要…, 各地教育部门要…, 各有关单位须… (各级… is generic)
+DUTY_CLASS = re.compile(r"各(?!级)(?:地|有关|相关|直属)?[\u4e00-\u9fff]{0,6}?(?:单位|部门|高校|学校|院校|企业|机构|乡镇|街道)"
+                        r"(?=要|须|必须|应当|务必)")
 LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、){1,8}[\u4e00-\u9fff]{2,8})等[\u4e00-\u9fff]{0,8}?(?:企业|公司|集团|高校|机构)")
 
 
@@ -36,7 +40,7 @@ def _rules() -> SimpleNamespace:
         weak=set(r["weak_suffixes"]), weak_next=set(r["weak_next_chars"]), weak_words=set(r["weak_words"]),
         strong=set(r["strong_suffixes"]), units=set(r["unit_suffixes"]), generic=set(r["generic_names"]),
         generic_heads=tuple(r["generic_heads"]), anchors=tuple(r["anchor_words"]),
-        and_ok=tuple(r["and_inside_names"]))
+        and_ok=tuple(r["and_inside_names"]), inside=tuple(r["stop_words_inside_names"]))
 
 
 @lru_cache(maxsize=None)
@@ -49,8 +53,9 @@ def _patterns():
     cut_words = [w for w in lex.w("cut_before") if w not in ("建设", "服务", "联合", "共同", "国家")]
     cut = re.compile("|".join(re.escape(w) for w in sorted(cut_words, key=len, reverse=True)))
     bodies = r"(?:科协|党委|政府|人民政府|人大常委会|政协|学会|教育局|科技局)(?:组织)?"
-    admin = re.compile(r"各" + ADMIN_LIST + r"(?:[、，]" + ADMIN_LIST + r")*" + bodies + "|"
-                       + ADMIN_LIST + r"(?:[、，]" + ADMIN_LIST + r")+" + bodies)
+    item = ADMIN_LIST + r"(?:（[市区县、]{1,5}）)?"      # 各区、县（市）人民政府
+    admin = re.compile(r"各" + item + r"(?:[、，]" + item + r")*" + bodies + "|"
+                       + item + r"(?:[、，]" + item + r")+" + bodies)
     coord = re.compile(r"(?:、(?:协会|研究会|学会|基金会|联合会))+")
     return suffix, national, anchor, cut, admin, coord
 
@@ -85,6 +90,12 @@ def _cut(text: str, ws: int, s: int) -> int:
     _, _, anchor, cut, _, _ = _patterns()
     stops = lexicon.load().w("left_stops")
     immune = _anchored(text, ws, s, anchor)
+    # words of names that hold a stop character: 应急管理局, 有限责任公司, 各有关单位
+    for w in _rules().inside:
+        k = text.find(w, ws, s)
+        while k >= 0:
+            immune.update(range(k + w.startswith("各"), k + len(w)))     # 各 itself still marks the start
+            k = text.find(w, k + 1, s)
     start = ws
     for m in cut.finditer(text, ws, s):
         if not any(i in immune for i in range(m.start(), m.end())):
@@ -150,7 +161,16 @@ def find_orgs(text: str) -> list:
                 cand = _from_suffix(text, pos, suf)
                 if cand:
                     out.append(cand)
-    return out
+    return [part for c in out for part in _split_paired(c)]
+
+
+def _split_paired(c: Cand) -> list:
+    """中共某县纪委监委 names two bodies that share one office: the 纪委 and the 监委."""
+    m = re.fullmatch(r"(?:中共)?(.{1,12}?)纪委监委", c.text)
+    if not m or c.collective or "各" in c.text:
+        return [c]
+    k = c.end - 2
+    return [Cand(c.start, k, c.text[:-2], "ORG"), Cand(k, c.end, "监委", "ORG", props={"resolve_as": m.group(1) + "监委"})]
 
 
 def _gazetteer_and_patterns(text: str) -> list:
@@ -161,10 +181,11 @@ def _gazetteer_and_patterns(text: str) -> list:
     out = [Cand(m.start(), m.end(), m.group(), "ORG", props={"national": lex.national[m.group()]})
            for m in national.finditer(text)]
     out += [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in admin.finditer(text)]
+    out += [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in DUTY_CLASS.finditer(text)]
     for m in TERM_BODY.finditer(text):
         out.append(Cand(m.start(), m.end(), m.group(), "ORG",
                         props={"canonical": f"中国共产党第{m.group(1)}届中央{m.group(2)}"}))
-    for m in re.finditer(r"([省市区县])纪委(?:委员)?[、和]?(监委)", text):
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市区县])纪委(?:委员)?[、和]?(监委)", text):
         out.append(Cand(m.start(2), m.end(2), m.group(2), "ORG", props={"resolve_as": m.group(1) + "监委"}))
     for m in BYLINE.finditer(text):
         out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}))
@@ -199,7 +220,9 @@ def _from_suffix(text: str, s: int, suf: str):
     if name.startswith(rules.generic_heads) or name.lstrip("各") in rules.generic:
         return None
     if not anchor.match(text, start) and not _plausible_unanchored(text[start:s], suf, start == ws):
-        later = [a for a in anchor.finditer(text, start, s) if a.end() - a.start() > 1]
+        # 已经中国科协党组; a one-character level after a one-character verb: 经省委同意, 报市政府
+        later = [a for a in anchor.finditer(text, start, s) if a.end() - a.start() > 1
+                 or a.start() == start + 1 and text[start] in ONE_CHAR_VERBS and text[a.start()] in "省市县区"]
         if not later:
             return None
         start = later[0].start()      # 已经中国科协党组: the name starts at the anchor
@@ -227,3 +250,26 @@ def _from_suffix(text: str, s: int, suf: str):
     if suf == "党组织" and not collective:
         return None      # 科协直属机关党组织: the party organisations of a body, not a body
     return Cand(start, end, full, "ORG", collective=collective)
+
+
+# a unit or branch of the body before it, not a second body: 中国科学院|上海分院
+BRANCH_END = re.compile(r"(?:分院|分会|分公司|分局|分行|分所|分中心)$")
+
+
+def split_joint(name: str, base: int = 0) -> list:
+    """(name, offset) of each body in a line that names several side by side, as joint
+    issuers do (中共某县委某县人民政府); the whole name when it is one body.
+
+    >>> split_joint("中共平江县委平江县人民政府")
+    [('中共平江县委', 0), ('平江县人民政府', 6)]
+    """
+    for c in sorted(find_orgs(name), key=lambda c: -c.end):
+        if c.start == 0 and 2 < c.end < len(name) - 2 and not c.collective:
+            rest = name[c.end:]
+            # the second body names its own place or is a national body (not 科技社团委员会 of the first)
+            own = rest.startswith("中共") or re.match(lexicon.national_alternation(), rest) \
+                or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1) \
+                or re.match(r"[\u4e00-\u9fff]{2,6}[县区市州旗](?!委)", rest)
+            if own and not BRANCH_END.search(rest) and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest)):
+                return [(c.text, base)] + split_joint(rest, base + c.end)
+    return [(name, base)]

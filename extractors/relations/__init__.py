@@ -5,11 +5,14 @@ sentence as evidence. Cue words live in data/cues.json.
 
     ISSUED      X印发/制定/出台《D》, X《D》, X《A》《B》, 代表X所作的《D》, 《X关于…》
     ADOPTED     (全会|大会|E)审议通过/批准《D》
-    LEADS       X书记Y, X书记、Z组长Y, Y总书记 (title implies its body)
-    PRESIDED    X主持 (the event in the sentence, else the meeting the headline names)
+    LEADS       X书记Y, X书记、Z组长Y, Y总书记 (title implies its body); 省长/县长Y -> the place's
+                人民政府, 校长Y -> the school, 书记处书记Y -> the body's 书记处
+    PRESIDED    X主持 (the event in the sentence; 大会由X主持 / X主持会议: the meeting an earlier
+                sentence says was held; else the meeting the headline names)
     SUPERVISES  X党组 over X; 在X的指导下, 党对X的领导; X对Y…指导/督促; 指导Y
     REQUIRES    the document over X when X要/须/应…; over initiatives it asks to carry out
-    PART_OF     a unit named as its body plus a unit word (X办公室, X书记处, X机关党委)
+    PART_OF     a unit named as its body plus a unit or department word (X办公室, X科普部, X分院);
+                the body is added when only the unit's name states it (省委组织部 -> 省委)
 
 Header facts (issuer, addressees, printer) are in header.py.
 """

@@ -8,7 +8,7 @@ from ..components import lexicon
 from ..components.spans import Cand
 from ..context import DocContext, Mention
 from ..resolve import canonical_org
-from .common import CLASS_NOUNS, clause_start, cues, org_mentions
+from .common import CLASS_NOUNS, clause_start, cues, org_mentions, party_group_body
 
 
 def rule_supervises(ctx, s, e, ms):
@@ -70,7 +70,7 @@ def rule_part_of(ctx: DocContext):
     head = ctx.doc.meta.get("title_span", (0, 0))[0]
     nodes += [(n, head) for n in sorted(ctx.protected)]
     seen = set()
-    for node_id, pos in nodes:
+    for node_id, pos in nodes:      # grows: a parent added on the way may have a parent of its own
         if node_id in seen:
             continue
         seen.add(node_id)
@@ -79,17 +79,50 @@ def rule_part_of(ctx: DocContext):
         name = node["name"]
         if name.endswith("党组"):
             # a party group leads the body it sits in (中国科协党组 -> 中国科协)
-            body = ctx.lookup("Organization", re.sub(r"^中共", "", name)[:-2])
+            seen_at = next(((x.start, x.end) for x in ctx.mentions if x.node == m.node), None)
+            body = party_group_body(ctx, m.node, seen_at)
             if body:
                 ctx.relate(m.node, "SUPERVISES", body, m.start, "name:party-group-over-body", 0.8)
             continue
         if node.get("collective") and not name.endswith("部门"):
             continue      # branches and affiliated units of a class are bodies of their own
-        for form in [name, *node["aliases"]]:
-            parent = _parent_of(ctx, form)
-            if parent and parent != m.node:
-                ctx.relate(m.node, "PART_OF", parent, m.start, "name:unit-of-body", 0.8)
-                break
+        forms = [name, *node["aliases"]]
+        parent = next((p for p in map(lambda f: _parent_of(ctx, f), forms) if p and p != m.node), None)
+        parent = parent or _named_parent(ctx, m.node, forms)
+        if parent and parent not in seen:
+            nodes.append((parent, m.start))
+        if parent and parent != m.node:
+            ctx.relate(m.node, "PART_OF", parent, m.start, "name:unit-of-body", 0.8)
+
+
+# departments, offices and branches: 科普部, 综合处, 火炬中心, 上海分院
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,5}(?:部|处|室|厅|科|中心|分院|分会|分公司|分局)$")
+# bodies whose name alone says they exist: a department's name is enough to add its parent
+DEFINITE = re.compile(r"(?:^中共.{2,20}委员会|人民政府|协会|大学|学院|党组|分院|分会|研究院|研究所|^中华人民共和国.{1,10}部)$")
+
+
+def _is_department(rest: str) -> bool:
+    return rest in lexicon.load().cues["sub_units"] or bool(DEPARTMENT.fullmatch(rest)) and len(rest) <= 5
+
+
+def _named_parent(ctx, node_id, forms):
+    """A department whose parent the document names only inside the department's name
+    (省委组织部 -> 省委, 教育部办公厅 -> 教育部): add the parent, with its mention inside
+    the department's."""
+    mention = next((x for x in ctx.mentions if x.node == node_id), None)
+    for form in forms:
+        for cut in range(len(form) - 2, 1, -1):
+            head, rest = form[:cut], form[cut:]
+            if not _is_department(rest) or head in ("中国共产党", "中共"):
+                continue
+            canon = canonical_org(head, ctx.juris, ctx.home)[0]
+            if not (DEFINITE.search(canon) or canon in lexicon.load().national_aliases):
+                continue
+            span = None
+            if mention and mention.cand.text.endswith(rest):
+                span = (mention.start, mention.end - len(rest))
+            return ctx.org(head, span)
+    return None
 
 
 def _parent_of(ctx, form):
@@ -100,8 +133,10 @@ def _parent_of(ctx, form):
     core = form[2:] if committee else form
     for cut in range(len(core) - 2, 1, -1):
         head, rest = core[:cut], core[cut:]
-        if head in ("中国共产党", "中共", "党") or not (rest.endswith(units) or committee):
+        if head in ("中国共产党", "中共", "党") or not (rest.endswith(units) or committee or _is_department(rest)):
             continue
+        if committee and rest in ("委员会", "党委"):
+            continue      # a body's own party committee leads it (中共X大学委员会), it is no unit of it
         if len(head) < 3 and rest not in ("常委会", "办公室", "办公厅", "书记处"):
             continue
         parent = ctx.lookup("Organization", head)

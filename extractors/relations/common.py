@@ -36,9 +36,21 @@ def listed_before(text, orgs, at):
     return out
 
 
-def party_group_body(ctx, node):
-    """The body a party group sits in: 中共X党组 -> X (when the document names X)."""
+def party_group_body(ctx, node, span=None):
+    """The body a party group sits in: 中共X党组 -> X. The group's name states its body, so X
+    is added when the document names it only inside the group's name (北京市科协党组);
+    ``span`` is the group's mention, the body's is inside it."""
     name = ctx.kg.node(node)["name"]
     if not name.endswith("党组"):
         return None
-    return ctx.lookup("Organization", re.sub(r"^中共", "", name)[:-2])
+    body = re.sub(r"^中共", "", name)[:-2]
+    found = ctx.lookup("Organization", body)
+    if found or len(body) < 4 or not re.search(BODY_END, body):
+        return found
+    if span:
+        a, b = span
+        span = (a + 2 if ctx.doc.text.startswith("中共", a) else a, b - 2)
+    return ctx.org(body, span if span and span[1] > span[0] else None)
+
+
+BODY_END = r"(?:协会|联合会|委员会|人民政府|政府|院|局|厅|部|会|署|社|联)$"

@@ -72,12 +72,14 @@ def rule_adopted(ctx, s, e, ms):
     for cue in cues("adopted"):
         for m in re.finditer(cue, text[s:e]):
             at = s + m.start()
-            events = [x for x in ms if x.label == "Event" and x.end <= at]
+            # 传达学习了X全会精神，审议通过了…: a meeting whose 精神 is studied adopts nothing here
+            events = [x for x in ms if x.label == "Event" and x.end <= at and not text.startswith("精神", x.end)]
             if events:
                 event = events[-1].node
             elif re.search(r"全会|大会|会议", text[s:at]):
                 # 大会审议通过…: the meeting named last before, else the one the headline names
-                earlier = [x for x in ctx.mentions if x.label == "Event" and x.end <= at]
+                earlier = [x for x in ctx.mentions if x.label == "Event" and x.end <= at
+                           and not text.startswith("精神", x.end)]
                 event = earlier[-1].node if earlier else ctx.main_event
                 if not event:
                     continue

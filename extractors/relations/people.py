@@ -12,22 +12,28 @@ def rule_leads(ctx, s, e, ms):
     implied = lexicon.load().w("role_title_implies")
     titles = sorted(lexicon.load().w("titles"), key=len, reverse=True)
     as_of = ctx.doc.meta.get("date")
+    posts = lexicon.load().w("post_bodies")
     for p in [m for m in ms if m.label == "Person"]:
         title = p.cand.props.get("title")
         pos = p.cand.props.get("title_start", p.start)
         pairs, bare = [], []
         while title:
             org = [m for m in org_mentions(ms) if m.end == pos]
+            # 校党委书记: the title 党委书记 overlaps the body 校党委; the post is 书记 in it
+            over = [m for m in org_mentions(ms) if m.start < pos < m.end < pos + len(title)
+                    and title.startswith(text[pos:m.end])]
+            if not org and over:
+                org, title, pos = over[-1:], title[over[-1].end - pos:], over[-1].end
             if org:
                 pairs.append((org[-1].node, title))
                 # 省科协党组书记、常务副主席张三: the later bare post is in the body the party group leads
-                body = party_group_body(ctx, org[-1].node)
-                pairs += [(body, t) for t in bare if body]
-                bare = []
+                body = party_group_body(ctx, org[-1].node, (org[-1].start, org[-1].end))
+                pairs += [(body, t) for t, _ in bare if body and t not in posts]
+                bare = [(t, at) for t, at in bare if t in posts]
             elif title in implied:
                 pairs.append((ctx.add("Organization", implied[title], span=(pos, pos + len(title))), title))
             else:
-                bare.append(title)
+                bare.append((title, pos))
             # another post before it: X书记、Y组长 张三
             start = org[-1].start if org else pos
             if text[start - 1:start] != "、":
@@ -36,11 +42,14 @@ def rule_leads(ctx, s, e, ms):
             ends = {m.end for m in org_mentions(ms)}
             prev = next((t for t in before if start - 1 - len(t) in ends), before[0] if before else None)
             title, pos = prev, start - 1 - len(prev) if prev else 0
+        pairs += _posts_without_body(ctx, ms, p, bare, pairs)
         follow = text[p.end:p.end + 3]
         for t, org_name in implied.items():
             if follow.startswith(t) or re.search(rf"以{re.escape(p.cand.text)}同志为{t}", text[s:e]):
                 pairs.append((ctx.add("Organization", org_name, span=(p.end, p.end + len(t))), t))
         for org, role in pairs:
+            if role.endswith("成员"):
+                continue      # a member of a party group holds no post that leads it
             ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=as_of)
 
 
@@ -55,6 +64,68 @@ def rule_presided(ctx, s, e, ms):
         before = [x for x in ms if x.label == "Event" and x.end <= at]
         after = [x for x in ms if x.label == "Event" and at < x.start <= at + 6
                  and re.fullmatch(r"主持(?:召开)?(?:了)?", text[at:x.start])]
-        event = before[-1].node if before else after[0].node if after else ctx.main_event
+        event = before[-1].node if before else after[0].node if after else None
+        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会)", text[at:])):
+            event = _held_meeting(ctx, at)
+        event = event or ctx.main_event
         if event:
             ctx.relate(heads[-1].node, "PRESIDED", event, s, "text:X主持", 0.85)
+
+
+def _held_meeting(ctx, at):
+    """The meeting an earlier sentence says was held (X全会召开 / X大会在武汉开幕), which a
+    later 大会由Y主持 / Y主持会议 refers to."""
+    text = ctx.doc.text
+    held = [m for m in ctx.mentions if m.label == "Event" and m.end <= at
+            and re.match(r"[^，。；]{0,12}?(?:召开|举行|开幕|闭幕)", text[m.end:m.end + 16])]
+    return held[-1].node if held else None
+
+
+def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
+    """Posts named with no body before them, whose body the post itself says:
+    省长 -> the province's 人民政府 (the place of the party committee named in the same post
+    list, else the document's jurisdiction), 校长 -> the school, 书记处书记 -> the 书记处 of
+    the body named earlier in the clause (中国科协党组成员、书记处书记)."""
+    posts = lexicon.load().w("post_bodies")
+    out = []
+    for title, pos in bare:
+        if title not in posts:
+            continue
+        unit = posts[title]
+        if unit == "人民政府":
+            level = re.sub("常务|副|代", "", title)[0]
+            places = [_place_before(ctx.doc.text, pos)] + [_committee_place(ctx.kg.node(n)["name"]) for n, _ in pairs]
+            place = next((x for x in places if x and x.endswith(level)), "")
+            if not place and ctx.juris.name.endswith(level):
+                place = ctx.juris.name
+            # with no place in the text (市委书记…，市长…) the body keeps the text's own bare form
+            names = [place + unit, level + "政府", place + "政府"] if place else [level + unit, level + "政府"]
+            known = next((k for k in (ctx.lookup("Organization", n) for n in names) if k), None)
+            out.append((known or ctx.add("Organization", names[0], names[1:], span=(pos, pos + len(title)),
+                                         jurisdiction=place or None), title))
+        elif unit == "" and ctx.juris.level == "school":
+            out.append((ctx.org(ctx.juris.name, (pos, pos + len(title))), title))
+        elif unit:
+            text = ctx.doc.text
+            k = max(text.rfind(ch, 0, pos) for ch in "，。；：\n")
+            bodies = [m for m in org_mentions(ms) if k < m.start and m.end <= pos]
+            if bodies:
+                body = re.sub(r"^中共|党组$", "", ctx.kg.node(bodies[0].node)["name"])
+                out.append((ctx.org(body + unit, (pos, pos + len(unit))), title))
+    return out
+
+
+def _place_before(text: str, pos: int) -> str:
+    """The gazetteer place written right before a post: 江苏省副省长 -> 江苏省."""
+    places = lexicon.load().places
+    for n in range(min(7, pos), 1, -1):
+        p = places.get(text[pos - n:pos])
+        if p and p.name == text[pos - n:pos]:
+            return p.name
+    return ""
+
+
+def _committee_place(name: str) -> str:
+    """中共巫山县委员会 -> 巫山县; '' for other bodies."""
+    m = re.fullmatch(r"中共(.{2,12}?[省市县区州])委员会", name)
+    return m.group(1) if m else ""

@@ -11,8 +11,8 @@ def rule_requires(ctx, s, e, ms):
         return
     text = ctx.doc.text
     sent = text[s:e]
-    # X(、Y)要/须/应…: bodies a document sets duties for
-    for m in re.finditer(r"(?:要(?!求)|须|必须|应当|务必)", sent):
+    # X(、Y)要/须/应…/负责…: bodies a document sets duties for
+    for m in re.finditer(r"(?:要(?!求)|须|必须|应当|务必|负责(?=[\u4e00-\u9fff]))", sent):
         at = s + m.start()
         subj = [o for o in org_mentions(ms) if o.end == at or o.end == at - 2 and text[o.end:at] == "工作"]
         while subj and text[subj[0].start - 1:subj[0].start] == "、":
