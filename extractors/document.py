@@ -55,8 +55,10 @@ class Document:
         return self.source.raw[a:b]
 
     def mention(self, start: int, end: int) -> dict:
+        """Where text[start:end] stands in the file; ``text`` is the words as
+        matched (a body named only through a post, like 市长, keeps that word)."""
         a, b = self.raw_span(start, end)
-        return {"file": self.file, "start": a, "end": b}
+        return {"file": self.file, "start": a, "end": b, "text": self.text[start:end]}
 
     def evidence(self, start: int, end: int, rule: str, confidence: float = 1.0) -> dict:
         """Provenance of a relation stated in text[start:end] (usually one sentence)."""
