@@ -102,7 +102,11 @@ class DocContext:
 
 
 CENTRAL = ("中国共产党", "中国共产党中央委员会")
-UNIT_END = r"(?:党组|党委|委员会|办公室|办公厅|书记处|领导小组|部|处|支部)$"
+UNIT_END = r"(?:党组|党委|委员会|常委会|办公室|办公厅|书记处|领导小组|部|处|支部)$"
+
+
+# the enterprise or body a party group or committee belongs to: 某集团有限公司党组 / 党委常委会
+OWNER = re.compile(r"(.{4,}?(?:公司|集团|协会|联合会|院|局|厅))(?:党组|党委|委员会)")
 
 
 def home_body(orgs: list, issuer: str = "") -> str:
@@ -119,4 +123,9 @@ def home_body(orgs: list, issuer: str = "") -> str:
         if issuer == core and not re.search(UNIT_END, issuer):
             return issuer                # the issuer is itself a body (中国科学技术协会)
     counts = Counter(plain)
+    if not counts:
+        # a news item that names a body only through its party group (某集团有限公司党组召开会议):
+        # the group's body is home to the bare forms that follow (集团公司党组)
+        owners = (OWNER.match(re.sub(r"^中共", "", n)) for n in orgs)
+        counts = Counter(m.group(1) for m in owners if m)
     return counts.most_common(1)[0][0] if counts else ""

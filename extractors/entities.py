@@ -214,9 +214,10 @@ def prune_passing_collectives(ctx: DocContext) -> None:
     """A class of bodies named in passing is not an entity: keep a collective only
     when this file relates it to something (addressed, directed, required)."""
     g, file = ctx.kg.g, ctx.doc.file
+    directed = {m.node for m in ctx.mentions if m.label == "Organization" and _given_duty(ctx.doc.text, m.start, m.end)}
     for node in {m.node for m in ctx.mentions if m.label == "Organization"}:
         data = g.nodes[node]
-        if not data.get("collective") or node in ctx.protected:
+        if not data.get("collective") or node in ctx.protected or node in directed:
             continue
         related = any(any(ev.get("file") == file for ev in d.get("evidence", []))
                       for _, _, d in list(g.in_edges(node, data=True)) + list(g.out_edges(node, data=True)))
@@ -225,3 +226,17 @@ def prune_passing_collectives(ctx: DocContext) -> None:
         data["mentions"] = [m for m in data["mentions"] if m.get("file") != file]
         if not data["mentions"] and g.degree(node) == 0:
             g.remove_node(node)
+
+
+# a duty set for a class in a news item with no document to require it: 各村党组织要…, 要求各社区党委…
+DUTY_AFTER = re.compile(r"(?:、各[\u4e00-\u9fff（）]{1,10})*(?:要|须|必须|应当|务必)")
+DUTY_LIST_BEFORE = re.compile(r"(?:要求|督促|号召|请)(?:各?[\u4e00-\u9fff（）]{1,10}、)*$")
+
+
+def _given_duty(text: str, start: int, end: int) -> bool:
+    """Only a whole class with a clean left edge (not 区级各部门's 各部门), never 各地各部门 or
+    各级…, which describe no bodies."""
+    if text.startswith(("各地", "各级"), start) or start and text[start - 1] not in "，。；：、\n求请导召":
+        return False
+    # 要求各街道、区属各部门…: the ask covers the whole list
+    return bool(DUTY_AFTER.match(text, end)) or bool(DUTY_LIST_BEFORE.search(text, max(0, start - 40), start))

@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from .components import lexicon
 
 PARTY = ("中国共产党", "中共")
-LOCAL_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|示范区|自治县|自治州|自治区|省|市|县|区|州|旗))"
-                         r"(?=科协|科学技术协会|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局)")
+# a bare 自治区 / 自治州 / 开发区 is a level word, not a place named 自治 (自治区党委 -> the region the text names);
+# towns and street offices name their own party committees (某镇党委, 某街道党工委)
+LOCAL_PLACE = re.compile(r"(?!自治[区州县]|(?:开发区|高新区|经开区|新区)(?:党工委|管委会))([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|示范区|自治县|自治州|自治区"
+                         r"|省|市|县|区|州|旗|镇|乡|街道))"
+                         r"(?=科协|科学技术协会|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局"
+                         r"|党委|党工委|办事处)")
+# levels below the county, the region and the zones: named by more than one character
+ZONES = ("经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "经开区", "新区")
+SUB_LEVELS = ("自治区", "街道", "镇", "乡") + ZONES
 SCHOOL_END = ("大学", "学院")
 SCHOOL = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?(?:大学|学院))(?=委员会|党委|$|关于)")
 
@@ -23,7 +30,7 @@ SCHOOL = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?(?:大学|学院))(?=委
 @dataclass(frozen=True)
 class Jurisdiction:
     name: str          # 重庆市; 浙江大学 for a university's own documents; "" for national documents
-    level: str         # province | city | county | district | school | national
+    level: str         # province | city | county | district | town | school | national
 
 
 NATIONAL = Jurisdiction("", "national")
@@ -39,6 +46,8 @@ def strip_party(s: str) -> tuple:
 def level_place(level: str, juris: Jurisdiction) -> str:
     """The place a bare level character names in a document of ``juris``: 市 in a Chongqing
     document is 重庆市; 省 in a city's document its province; 市 in 成都市武侯区 成都市."""
+    if level in SUB_LEVELS and juris.name.endswith(level):
+        return juris.name
     if level not in "市省县区" or not level or not juris.name:
         return ""
     if juris.name.endswith(level):
@@ -88,7 +97,7 @@ def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
         name, n = local.most_common(1)[0]
         n = max(n, doc.text.count(name))
         if n >= 2 and not any(name.startswith(p) for p in lex.places if len(p) > 1 and p != name):
-            return Jurisdiction(name, "county" if name.endswith("县") else "district")
+            return Jurisdiction(name, _local_level(name))
     for surface in orgs:
         _, core = strip_party(surface)
         for n in range(min(len(core), 9), 1, -1):
@@ -123,8 +132,13 @@ def _issuer_jurisdiction(issuer: str):
             return Jurisdiction(p.name, p.level)
     m = LOCAL_PLACE.match(core)
     if m and len(m.group(1)) > 2:
-        return Jurisdiction(m.group(1), "county" if m.group(1).endswith("县") else "district")
+        return Jurisdiction(m.group(1), _local_level(m.group(1)))
     return None
+
+
+def _local_level(name: str) -> str:
+    """The level of a place the gazetteer does not list, from its last word."""
+    return "county" if name.endswith("县") else "town" if name.endswith(("镇", "乡", "街道")) else "district"
 
 
 def _school(doc) -> str:
@@ -141,8 +155,9 @@ def _school(doc) -> str:
     return ""
 
 
-BARE_LEVEL = re.compile(r"([省市县区])(?=委|政府|人民政府|长|副[省市县区]长|科协|纪委|人大|政协)")
-AFTER_WORD = set("的和与及由、在对向经受为是，。；：（“\n")
+BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市县区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
+                        r"|副[省市县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会)")
+AFTER_WORD = set("的和与及由、在对向经受为是有，。；：（“\n团")      # 团 of 团省委; 有 of 出席会议的有省委…
 
 
 def _text_jurisdiction(text: str, named: list):
@@ -158,7 +173,7 @@ def _text_jurisdiction(text: str, named: list):
     votes = Counter()
     i = 0
     while i < len(text):
-        for n in (7, 6, 5, 4, 3, 2):
+        for n in (8, 7, 6, 5, 4, 3, 2):
             p = lex.places.get(text[i:i + n])
             if p and (n > 2 or text[i + n:i + n + 1] not in "省市"):
                 votes[p.name] += 1
@@ -170,12 +185,12 @@ def _text_jurisdiction(text: str, named: list):
     # counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)
     local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
                     if m and len(m.group(1)) > 2 and not lex.places.get(m.group(1)))
-    for level in "区县市省":
+    for level in ("街道", "镇", "乡") + ZONES + ("区", "县", "市", "自治区", "省"):
         if level not in levels:
             continue
         named = [(n, name) for name, n in (local + votes).items() if name.endswith(level)]
         if named:
             name = max(named)[1]
             p = lex.places.get(name)
-            return Jurisdiction(p.name, p.level) if p else Jurisdiction(name, "county" if level == "县" else "district")
+            return Jurisdiction(p.name, p.level) if p else Jurisdiction(name, _local_level(name))
     return None

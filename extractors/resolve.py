@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from .components import lexicon
-from .jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, Jurisdiction, infer_jurisdiction, level_place,
-                           strip_party)
+from .jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, SUB_LEVELS, ZONES, Jurisdiction,
+                           infer_jurisdiction, level_place, strip_party)
 
 # jurisdiction inference moved to jurisdiction.py; its names stay importable from here
 __all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "infer_jurisdiction", "level_place"]
@@ -44,9 +44,14 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
             return p.name, core[n:]
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core
-    school = re.match(r"[\u4e00-\u9fff]{2,10}?(?:大学|学院)(?=党委)", core)
+    school = re.match(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|" + COMPANY_END + r")(?=党委)", core)
     if school:
-        return school.group(), core[school.end():]      # 南京大学党委 -> 中共南京大学委员会
+        return school.group(), core[school.end():]      # 南京大学党委, 某集团有限公司党委 -> 中共X委员会
+    if core.startswith("管委会") and juris.name.endswith(ZONES):
+        return juris.name, core       # a zone's 管委会 is its 管理委员会
+    for level in SUB_LEVELS:      # 自治区党委, 镇党委, 街道办事处: the region, town, street or zone the text is about
+        if core.startswith(level) and len(core) > len(level) and level_place(level, juris):
+            return juris.name, core[len(level):]
     # a place the gazetteer does not know, named in front of a body: 两江新区科协, 某某县委
     m = LOCAL_PLACE.match(core)
     if m and len(m.group(1)) > 2 and not core.startswith(COLLECTIVE_HEADS + ("全市", "全省", "全区", "全县", "区县", "乡镇")):
@@ -57,6 +62,8 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
     if juris.level == "school" and core[:1] == "校" and len(core) > 1:
         # 校党委 -> 中共X大学委员会; 校长办公室 is the school's office, not a 长办公室
         return juris.name, core if core.startswith("校长") else core[1:]
+    if juris.level == "school" and core.startswith("学校") and len(core) > 3:
+        return juris.name, core      # 学校办公室: the school's own office, under that name
     return "", core
 
 
@@ -64,7 +71,9 @@ def _party_form(place: str, rest: str) -> tuple:
     """Canonical name and extra aliases when rest names a party committee or group."""
     if rest == "委":
         return f"中共{place}委员会", [f"中共{place}委", f"中国共产党{place}委员会"]
-    if rest.startswith("党委") and place.endswith(SCHOOL_END):
+    if rest.endswith("党工委"):      # a street's or park's working committee: 某街道党工委
+        return f"中共{place}{rest[:-3]}工作委员会", [f"{place}{rest}"]
+    if rest.startswith("党委") and (place.endswith(SCHOOL_END + SUB_LEVELS) or re.search(COMPANY_END + "$", place)):
         # a university's party committee and its departments: 校党委组织部
         return f"中共{place}委员会{expand(rest[2:])}", [f"{place}{rest}"]
     m = re.fullmatch(r"第[一二三四五六七八九十]+届委员会", rest)
@@ -80,7 +89,7 @@ def _party_form(place: str, rest: str) -> tuple:
         body = expand(rest[:-2])
         return f"中共{place}{body}委员会", [f"{place}{body}党委", f"{place}{rest}", f"中共{place}{rest[:-2]}委员会"]
     if rest.endswith("党组") and len(rest) > 2:
-        body = expand(rest[:-2])
+        body = _judicial(place, expand(rest[:-2]))
         return f"中共{place}{body}党组", [f"{place}{body}党组", f"{place}{rest}"]
     if rest.endswith("委员会") and len(rest) > 3 and not rest.endswith(("常务委员会", "纪律检查委员会", "监察委员会")):
         body = expand(rest[:-3])
@@ -97,11 +106,21 @@ def _is_unit(rest: str) -> bool:
     return bool(rest) and rest.endswith(UNIT_WORDS) and len(rest) <= 16
 
 
+# a company calls itself by its kind: 集团公司党组, 集团党委, 公司工会
+COMPANY = re.compile(r"(?:集团|公司)$")
+COMPANY_SHORT = re.compile(r"集团公司|集团|公司")
+
+
 def attach(home: str, bare: str) -> str:
     """Put a bare unit under the home body: (中国科协, 科协党组) -> 中国科协党组; (重庆市科协, 机关党委) ->
     重庆市科协机关党委. Returns ``bare`` unchanged when it already names another body."""
     if bare in BARE_SUBUNITS:
         return home + bare
+    if bare.startswith(home):
+        return bare                      # already the home body's own unit, named in full
+    company = COMPANY_SHORT.match(bare)
+    if company and COMPANY.search(home) and bare[company.end():] in BARE_SUBUNITS + ("党委",):
+        return home + bare[company.end():]      # 集团公司党组 in a group company's news: its party group
     if bare.startswith(COLLECTIVE_HEADS) or bare[:1] in "省市区县" and len(bare) > 3:
         return bare                      # 地方党委 (a class), 省政府党组 (its own body): not a unit of home
     for short, full in lexicon.load().abbreviations:
@@ -115,11 +134,36 @@ def attach(home: str, bare: str) -> str:
     return home + bare
 
 
+def _judicial(place: str, rest: str) -> str:
+    """A court or procuratorate's full form: 省法院 is the province's 高级人民法院, 市法院 a
+    city's 中级人民法院; 检察院 is 人民检察院."""
+    if rest.startswith("法院"):
+        p = lexicon.load().places.get(place)
+        level = p.level if p and p.name == place else ""
+        court = {"province": "高级人民法院", "city": "中级人民法院"}.get(level, "人民法院")
+        return court + rest[2:]
+    return "人民" + rest if rest.startswith("检察院") else rest
+
+
+# the youth league's committee of a level: 团省委 -> 共青团某省委员会; 共青团某省委 -> 共青团某省委员会
+LEAGUE = re.compile(r"团([省市县区])委(.*)")
+FULL_LEAGUE = re.compile(r"共青团(.{2,12}?(?:省|市|县|区))委(.*)")
+# how an enterprise's name ends (某集团有限公司党委 is its party committee)
+COMPANY_END = r"(?:有限责任公司|有限公司|集团公司|集团)"
+
+
 def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective: bool = False) -> tuple:
     """(canonical name, aliases) of an organisation as written in a document of ``juris``."""
     lex = lexicon.load()
     aliases = [surface]
     s = surface
+    league = LEAGUE.fullmatch(s)
+    if league and level_place(league.group(1), juris):
+        place = level_place(league.group(1), juris)
+        return f"共青团{place}委员会{expand(league.group(2))}", aliases + [f"共青团{place}委"]
+    league = FULL_LEAGUE.fullmatch(s)
+    if league:
+        return f"共青团{league.group(1)}委员会{expand(league.group(2))}", aliases
     if s.startswith("各") and len(s) > 3 and not s.startswith(("各地", "各有关", "各相关")):
         s = s[1:]
         aliases.append(s)
@@ -168,7 +212,7 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
         pf, extra = _party_form(place, rest)
         if pf:
             return pf, aliases + extra + [f"{place}{rest}"]
-        full = place + expand(rest)
+        full = place + _judicial(place, expand(rest))
         return full, aliases + [place + rest]
     if party:
         return "中共" + expand(core), aliases

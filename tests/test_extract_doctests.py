@@ -10,6 +10,7 @@ MODULES = [
     "orgkg.extractors.jurisdiction",
     "orgkg.extractors.normalize",
     "orgkg.extractors.components.orgs",
+    "orgkg.extractors.components.org_patterns",
     "orgkg.extractors.components.people",
     "orgkg.extractors.components.events",
     "orgkg.extractors.components.initiatives",

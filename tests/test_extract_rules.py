@@ -105,6 +105,40 @@ ENTITIES = [
     # a university's own short forms
     ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n校党委组织部要做好统筹。\n", "Organization",
      "中共复旦大学委员会组织部"),
+    # congresses of a place's youth league and women's federation
+    ("5月6日，共青团湖北省第十六次代表大会在武汉开幕。", "Event", "共青团湖北省第十六次代表大会"),
+    ("广西壮族自治区妇女第十二次代表大会在南宁闭幕。", "Event", "广西壮族自治区妇女第十二次代表大会"),
+    ("共青团湖北省第十六次代表大会在武汉开幕。团省委书记王丽主持。", "Organization", "共青团湖北省委员会"),
+    ("近日，共青团浙江省委召开全委会。", "Organization", "共青团浙江省委员会"),
+    # an autonomous region's bare 自治区 names the region the text names
+    ("宁夏回族自治区总工会召开会议，自治区党委书记张明出席。", "Organization", "中共宁夏回族自治区委员会"),
+    # a central enterprise named only inside its party group's name
+    ("中国大唐集团有限公司党组召开会议。集团公司党组书记、董事长邹磊主持会议。", "Organization", "中国大唐集团有限公司"),
+    # a town or street office and its short forms
+    ("宜兴市丁蜀镇党委召开会议，镇党委书记陈军主持，镇长周红出席。", "Organization", "宜兴市丁蜀镇人民政府"),
+    ("宜兴市丁蜀镇党委召开会议，镇党委书记陈军主持，镇长周红出席。", "Organization", "中共宜兴市丁蜀镇委员会"),
+    # pilots and concentrated campaigns
+    ("会议研究部署了智慧校园建设试点工作。", "Initiative", "智慧校园建设试点"),
+    ("要扎实开展医药领域腐败问题集中整治。", "Initiative", "医药领域腐败问题集中整治"),
+    ("深入开展侵害企业利益和损害营商环境问题专项整治。", "Initiative", "侵害企业利益和损害营商环境问题专项整治"),
+    ("省文明办决定开展“最美家庭”寻访评选活动。", "Initiative", "“最美家庭”寻访评选活动"),
+    # a person named after a post and before 应邀
+    ("省人民检察院检察长孙立平应邀出席。", "Person", "孙立平"),
+    # a class given a duty in a news item, with no document to require it
+    ("区委常委会召开会议。会议要求，各街道、各镇要抓好落实。", "Organization", "各镇"),
+    ("镇党委召开会议。会议要求，各村（社区）党组织要抓好落实。", "Organization", "各村（社区）党组织"),
+    ("街道党工委召开会议，要求各社区党委抓好落实。", "Organization", "各社区党委"),
+    ("镇党委召开会议。会议要求，各村要抓好落实。", "Organization", "各村"),
+    ("区委常委会召开会议，要求各街道、区属各部门抓好落实。", "Organization", "各街道"),
+    ("区委常委会召开会议，要求各街道、区属各部门抓好落实。", "Organization", "区属各部门"),
+    ("关于开展调研的通知\n各单位：\n各市、州、县委宣传部要认真落实。\n", "Organization", "各市、州、县委宣传部"),
+    # 中级人民法院: 中 inside the name is no stop
+    ("成都市中级人民法院召开会议。", "Organization", "成都市中级人民法院"),
+    # 贯彻 before an anchored meeting name is no part of it
+    ("为深入贯彻中央民族工作会议精神，特制定本方案。", "Event", "中央民族工作会议"),
+    # a verb inside a quoted name does not cut it; a science city's construction
+    ("要深入开展“执行到位”专项行动。", "Initiative", "“执行到位”专项行动"),
+    ("要加快推进光明科学城建设。", "Initiative", "光明科学城建设"),
     ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n校党委组织部要做好统筹。\n", "Organization", "复旦大学"),
 ]
 
@@ -124,6 +158,9 @@ NOT_ENTITIES = [
     ("县委书记主持召开县委常委会会议。", "Event", "县委常委会会议"),      # a routine sitting
     ("同志们要严守纪律，同志受市委委托讲话。", "Organization", "志受市委"),
     ("召开全县表彰大会。", "Event", "全县表彰大会"),                     # a kind of meeting
+    ("会议强调，各地各部门要抓好落实。", "Organization", "各地各部门"),     # no definite class of bodies
+    ("宁德市纪委监委各派驻纪检监察组要加强监督。", "Organization", "派驻纪检监察组"),  # units of the body before 各
+    ("近日，共青团浙江省委召开全委会。", "Organization", "中共浙江省委员会"),   # the league's, not the party's
     ("关于开展服务行动的通知\n各设区市科技局，杨凌示范区科技局：\n请认真落实。\n", "Initiative", "杨凌示范区"),  # a place
     ("学习《全民科学素质行动规划纲要》。", "Initiative", "全民科学素质行动"),  # a title naming it, not asking for it
     ("中共湖南省委十二届六次全会在长沙举行。", "Organization", "中国共产党"),  # 中共 belongs to the meeting

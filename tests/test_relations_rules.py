@@ -118,6 +118,53 @@ RELATIONS = [
     ("关于做好评价工作的通知\n各单位：\n各省级科技管理部门要认真组织。\n", "关于做好评价工作的通知", "REQUIRES",
      "各省级科技管理部门"),
     ("关于做好招生工作的通知\n各单位：\n各高校要加强组织领导。\n", "关于做好招生工作的通知", "REQUIRES", "各高校"),
+    # a court's or procuratorate's short forms and posts; the post after a party-group post is in its body
+    ("3月2日，河南省高级人民法院召开会议。省法院院长王磊主持。", "王磊", "LEADS", "河南省高级人民法院"),
+    ("湖南省人民检察院召开会议，省检察院党组书记、检察长刘强出席。", "刘强", "LEADS", "湖南省人民检察院"),
+    ("湖南省人民检察院召开会议，省检察院党组书记、检察长刘强出席。", "刘强", "LEADS", "中共湖南省人民检察院党组"),
+    # a central enterprise: 集团公司 is the company its party group sits in
+    ("中国大唐集团有限公司党组召开会议。集团公司党组书记、董事长邹磊主持会议。", "邹磊", "LEADS", "中国大唐集团有限公司"),
+    ("中国大唐集团有限公司党组召开会议。集团公司党组书记、董事长邹磊主持会议。", "邹磊", "LEADS",
+     "中国大唐集团有限公司党组"),
+    ("中国大唐集团有限公司党组召开会议。出席会议的有集团公司党组成员、副总经理孙涛、吴兵。", "吴兵", "LEADS",
+     "中国大唐集团有限公司"),
+    # an enterprise's party committee: its standing committee is a unit of it, its secretary's next post is in the firm
+    ("中国华电集团有限公司党委常委会召开会议。集团公司党委书记、董事长江毅主持会议。", "江毅", "LEADS",
+     "中国华电集团有限公司"),
+    ("中国华电集团有限公司党委常委会召开会议。集团公司党委书记、董事长江毅主持会议。", "中国华电集团有限公司党委常委会",
+     "PART_OF", "中共中国华电集团有限公司委员会"),
+    # a bare deputy post after its chief's in the same sentence
+    ("近日，淳安县人大常委会召开会议。县人大常委会主任方明主持会议，副主任许文、程丽出席。", "程丽", "LEADS",
+     "淳安县人大常委会"),
+    # a development zone's own committees, named bare after the zone is named in full
+    ("9月1日，宁波经济技术开发区党工委召开会议。开发区党工委书记、管委会主任陈立主持。", "陈立", "LEADS",
+     "宁波经济技术开发区管理委员会"),
+    # a federation's congress
+    ("河北省文学艺术界联合会第十次代表大会开幕。大会由省文联党组书记张海主持。", "张海", "PRESIDED",
+     "河北省文学艺术界联合会第十次代表大会"),
+    # the youth league's provincial committee
+    ("共青团湖北省第十六次代表大会在武汉开幕。大会由团省委书记王丽主持。", "王丽", "LEADS", "共青团湖北省委员会"),
+    ("共青团湖北省第十六次代表大会在武汉开幕。大会由团省委书记王丽主持。", "王丽", "PRESIDED",
+     "共青团湖北省第十六次代表大会"),
+    # town and street: 镇长 leads the town's government, 街道办事处主任 the street office
+    ("宜兴市丁蜀镇党委召开会议，镇党委书记陈军主持，镇长周红出席。", "周红", "LEADS", "宜兴市丁蜀镇人民政府"),
+    ("广州市天河区石牌街道党工委召开会议，街道党工委书记李华主持，街道办事处主任张敏出席。", "张敏", "LEADS",
+     "广州市天河区石牌街道办事处"),
+    ("广州市天河区石牌街道党工委召开会议，街道党工委书记李华主持，街道办事处主任张敏出席。", "李华", "LEADS",
+     "中共广州市天河区石牌街道工作委员会"),
+    # a university party committee's standing committee is a unit of the committee
+    ("南开大学党委常委会召开会议，校党委书记陈明主持。", "南开大学党委常委会", "PART_OF", "中共南开大学委员会"),
+    ("内蒙古自治区妇女第十二次代表大会开幕。出席会议的有自治区党委常委、组织部部长赵文。", "中共内蒙古自治区委员会组织部",
+     "PART_OF", "中共内蒙古自治区委员会"),
+    # a university's 学校办公室 is its own office
+    ("南开大学党委常委会召开会议，校党委书记陈明主持。校党委组织部、学校办公室负责人列席。", "学校办公室", "PART_OF", "南开大学"),
+    # 主持闭幕大会: the congress the item says closed
+    ("广西壮族自治区妇女第十二次代表大会在南宁闭幕。自治区妇联主席韦红主持闭幕大会。", "韦红", "PRESIDED",
+     "广西壮族自治区妇女第十二次代表大会"),
+    # an autonomous region's bare forms
+    ("宁夏回族自治区总工会召开会议，自治区党委书记张明出席。", "张明", "LEADS", "中共宁夏回族自治区委员会"),
+    ("内蒙古自治区妇女第十二次代表大会开幕。出席会议的有自治区党委常委、组织部部长赵文。", "赵文", "LEADS",
+     "中共内蒙古自治区委员会组织部"),
 ]
 
 NOT_RELATIONS = [
@@ -128,6 +175,9 @@ NOT_RELATIONS = [
     ("中国科协党组成员、书记处书记张明远出席。", "LEADS", "中国科学技术协会党组"),
     # a body's own party committee is not one of its units
     (UNIV_NEWS, "PART_OF", "中共复旦大学委员会", "复旦大学"),
+    ("辽宁大学党委常委会召开会议，校党委书记陈明主持。", "PART_OF", "辽宁大学党委常委会", "辽宁大学"),
+    # a member of a standing committee holds no post that leads the committee
+    ("青海省纪委常委会召开会议。省委常委、省纪委书记赵强主持会议。", "LEADS", "赵强", "中共青海省委员会"),
 ]
 
 

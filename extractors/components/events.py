@@ -56,9 +56,12 @@ def _patterns():
                                      # the full forms: 政协合肥市第十六届委员会第三次会议, 某市第十七届人民代表大会第二次会议
                                      rf"|政协{place}第{N}届委员会(?:常务委员会)?第{N}次会议"
                                      rf"|{place}第{N}届人民代表大会(?:常务委员会)?第{N}次会议")),
-        ("local_body_congress", re.compile(rf"([\u4e00-\u9fff]{{2,12}}?(?:科协|学会|协会|工会|妇联|工商联|团委))"
+        ("local_body_congress", re.compile(rf"([\u4e00-\u9fff]{{2,12}}?(?:科协|学会|协会|工会|妇联|工商联|团委|联合会|社科联|文联|侨联|残联))"
                                             rf"(?:召开|举行)?了?第({N})次(?:会员|全体)?代表大会")),
         ("body_congress", re.compile(rf"({nat}|科协)({N})大")),
+        # a place's youth league or women's congress: 共青团某省第十五次代表大会, 某自治区妇女第十三次代表大会
+        ("mass_congress", re.compile(rf"(?:共青团|中国共产主义青年团){place}第{N}次代表大会"
+                                     rf"|{place}(?:妇女|青年|残疾人|归侨侨眷)第{N}次代表大会")),
     ]
 
 
@@ -79,7 +82,7 @@ def _canonical(kind: str, m) -> str:
     if kind == "cppcc":
         term, n = (g[0], g[1]) if g[0] else (g[2], g[3])
         return f"中国人民政治协商会议第{term}届全国委员会第{n}次会议"
-    if kind == "local_session":
+    if kind in ("local_session", "mass_congress"):
         return m.group()
     if kind == "local_body_congress":
         return f"{g[0]}第{g[1]}次代表大会"
@@ -116,6 +119,11 @@ def _named_meetings(text: str) -> list:
                 start = max(start, k + len(w))
         for d in re.finditer(r"[〇零一二三四五六七八九十\d]+[年月日]", text[start:m.start()]):
             start = start + d.end()
+        # 贯彻 stays inside names (学习贯彻…主题教育工作会议) but not before an anchored one:
+        # 深入贯彻中央统战工作会议精神
+        lead = next((w for w in ("学习贯彻", "贯彻") if text.startswith(w, start)), "")
+        if lead and not _anchor().match(text, start) and _anchor().match(text, start + len(lead)):
+            start += len(lead)
         name = text[start:e]
         prefix = text[start:m.start()]
         anchored = _anchor().match(name)

@@ -20,7 +20,8 @@ from .spans import Cand, curly, is_cjk
 QUOTE = "“”\"‘’"
 DISTINCT = ("一流", "高水平", "高品质", "示范", "体系", "中心", "现代化", "数字", "清廉", "智慧", "平安", "法治",
             "智库", "新型", "特色", "全国", "品牌", "变革型", "新重庆", "新高地",
-            "强省", "强市", "强区", "强县", "强国")      # 科技强省建设, 教育强市建设
+            "强省", "强市", "强区", "强县", "强国",      # 科技强省建设, 教育强市建设
+            "科学城")                                   # 某某科学城建设
 
 
 @lru_cache(maxsize=None)
@@ -34,7 +35,7 @@ def _patterns():
     return suffix, cut, quoted, places, set(lex.w("initiative_generic")), set(lex.w("slogans"))
 
 
-def _start(text: str, s: int, limit: int = 28) -> int:
+def _start(text: str, s: int, limit: int = 28, keep_and: bool = False) -> int:
     suffix, cut, *_ = _patterns()
     i = s
     if text[s - 1:s] in "”\"":
@@ -53,9 +54,11 @@ def _start(text: str, s: int, limit: int = 28) -> int:
                 break
     start = i
     for m in cut.finditer(text, i, s):
-        start = max(start, m.end())
+        if not _inside_quote(text, i, m.start()):      # “执行攻坚”专项行动: no verb inside the quote
+            start = max(start, m.end())
     for k in range(start, s):
-        if text[k] in "的以和与及在为对把将是等、" and not _inside_quote(text, start, k):
+        if text[k] in "的以和与及在为对把将是等、了" and not _inside_quote(text, start, k) and \
+                not (keep_and and text[k] == "和"):
             start = k + 1
     # verbs that also occur inside names (建设, 提升, 服务) are cut only at the front
     weak = sorted(lexicon.load().w("initiative_weak_cuts"), key=len, reverse=True)
@@ -88,6 +91,10 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
         return False
     head = name[: -len(suf)]
     lex = lexicon.load()
+    if suf in ("试点", "集中整治", "专项整治"):
+        # 智慧校园建设试点, 医药领域腐败问题集中整治: a named pilot or campaign (its head may well
+        # end in 问题), not 开展试点
+        return len(head) >= 4 and not head.endswith(("工作", "开展", "相关", "有关"))
     # a quoted proper name in front makes it a named campaign: “清风”廉洁文化建设
     if not name.startswith("“") and head.strip(QUOTE).endswith(tuple(lex.w("initiative_bad_heads"))):
         return False
@@ -118,7 +125,8 @@ def find_initiatives(text: str) -> list:
     out = []
     for m in suffix.finditer(text):
         suf = m.group()
-        start = _start(text, m.start())
+        # a campaign against two kinds of problems names both: 某某和某某问题集中整治
+        start = _start(text, m.start(), keep_and=suf.endswith("整治") and text.endswith("问题", 0, m.start()))
         lead = re.match(r"第[一二三四五六七八九十\d]+[届批期次]", text[start:m.end()])
         if lead:
             start += lead.end()
@@ -159,6 +167,10 @@ def _quoted(text: str, slogans: set) -> list:
         if inner in slogans or re.search(r"[，。；：]", inner):
             continue
         if m.group(2) or inner.endswith(i_suffixes) or re.fullmatch(r"双[\u4e00-\u9fff]", inner):
+            out.append(Cand(m.start(), m.end(), m.group(), "INIT"))
+    # a quoted name and the kind of activity it brands: “某某”全民阅读活动
+    for m in re.finditer(r"“([^“”]{2,30})”([\u4e00-\u9fff]{2,8}?活动)", text):
+        if m.group(1) not in slogans and not re.search(r"[，。；：]", m.group(1)):
             out.append(Cand(m.start(), m.end(), m.group(), "INIT"))
     for m in re.finditer(r"((?:“[^“”]{2,30}”[、和]?){1,8})等(?:活动|品牌|项目|工程|行动|工作)", text):
         for q in re.finditer(r"“([^“”]{2,30})”", m.group(1)):

@@ -1,5 +1,5 @@
-"""Organisation names: national bodies from the gazetteer, and local bodies
-found from their suffix (委员会, 科协, 学会, 办公室…) by scanning left to where
+"""Organisation names: national bodies and other whole patterns (org_patterns.py), and
+local bodies found from their suffix (委员会, 科协, 学会, 办公室…) by scanning left to where
 the name begins (after a verb, a function word or punctuation).
 
 >>> from .spans import select
@@ -13,21 +13,14 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from . import lexicon
+from .org_patterns import find_pattern_orgs
 from .spans import Cand, is_cjk, matching_open
 
-ADMIN_LIST = (r"(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|地级以上市|地级市|地市|市州|市县|市|州|盟"
-              r"|区县|区|县|乡镇|街道)")
 # a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
-LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区)")
-# a news agency or paper opening a dispatch: 科技日报北京4月10日电
-BYLINE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|报社|通讯社|电视台|广播电台))"
-                    r"(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\s*\d{1,2}日\s*电)")
-TERM_BODY = re.compile(r"(?<!新)(?:中国共产党第|党的)?([一二三四五六七八九十]{1,3})届中央(委员会|纪律检查委员会)")
+LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区|镇|乡|街道)")
 ONE_CHAR_VERBS = "经报向由据按请"
-# a class of bodies given a duty: 各高校要…, 各地教育部门要…, 各有关单位须… (各级… is generic)
-DUTY_CLASS = re.compile(r"各(?!级)(?:地|有关|相关|直属)?[\u4e00-\u9fff]{0,6}?(?:单位|部门|高校|学校|院校|企业|机构|乡镇|街道)"
-                        r"(?=要|须|必须|应当|务必)")
-LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、){1,8}[\u4e00-\u9fff]{2,8})等[\u4e00-\u9fff]{0,8}?(?:企业|公司|集团|高校|机构)")
+# the last characters of a body's name: 各 after them starts its units (某纪委监委各派驻纪检监察组)
+SUFFIX_ENDS = ("委", "会", "部", "局", "厅", "院", "组", "办", "府", "协", "联")
 
 
 @lru_cache(maxsize=None)
@@ -52,12 +45,8 @@ def _patterns():
                         + "|".join(_rules().anchors))
     cut_words = [w for w in lex.w("cut_before") if w not in ("建设", "服务", "联合", "共同", "国家")]
     cut = re.compile("|".join(re.escape(w) for w in sorted(cut_words, key=len, reverse=True)))
-    bodies = r"(?:科协|党委|政府|人民政府|人大常委会|政协|学会|教育局|科技局)(?:组织)?"
-    item = ADMIN_LIST + r"(?:（[市区县、]{1,5}）)?"      # 各区、县（市）人民政府
-    admin = re.compile(r"各" + item + r"(?:[、，]" + item + r")*" + bodies + "|"
-                       + item + r"(?:[、，]" + item + r")+" + bodies)
     coord = re.compile(r"(?:、(?:协会|研究会|学会|基金会|联合会))+")
-    return suffix, national, anchor, cut, admin, coord
+    return suffix, national, anchor, cut, coord
 
 
 def _anchored(text: str, start: int, end: int, anchor) -> set:
@@ -87,7 +76,7 @@ def _left_start(text: str, s: int, limit: int = 22) -> int:
 
 def _cut(text: str, ws: int, s: int) -> int:
     """Start of the name: after the last verb or function word in text[ws:s]."""
-    _, _, anchor, cut, _, _ = _patterns()
+    _, _, anchor, cut, _ = _patterns()
     stops = lexicon.load().w("left_stops")
     immune = _anchored(text, ws, s, anchor)
     # words of names that hold a stop character: 应急管理局, 有限责任公司, 各有关单位
@@ -102,6 +91,9 @@ def _cut(text: str, ws: int, s: int) -> int:
             start = max(start, m.end())
     for i in range(ws, s):
         ch = text[i]
+        if ch == "各" and i > start and not text[start:i].endswith(SUFFIX_ENDS):
+            start = i       # 各 starts a class even where it is an anchor (要求各社区党委), not after a body (市纪委各…)
+            continue
         if i in immune or ch not in stops:
             continue
         if ch == "的" and text[i - 1:i] == "党" and text.startswith("建设", i + 1):
@@ -132,7 +124,14 @@ def _plausible_unanchored(prefix: str, suf: str, clean_left: bool = False) -> bo
     # 万盛经开区科协党组: the prefix is itself a plausible body
     inner = next((x for x in sorted(lex.w("org_suffixes"), key=len, reverse=True)
                   if prefix.endswith(x) and len(prefix) > len(x)), None)
-    return bool(inner) and _plausible_unanchored(prefix[: -len(inner)], inner)
+    # the left edge is the same for the inner body: 南开大学党委常委会 after punctuation
+    return bool(inner) and _plausible_unanchored(prefix[: -len(inner)], inner, clean_left)
+
+
+def _own_level(prefix: str, suf: str) -> bool:
+    """A bare 街道党工委 / 镇政府 / 开发区党工委 is the street's, town's or zone's own (without 各 it
+    is no class); so is a zone named in full (某某经济技术开发区党工委), unlike 高新区科协 in passing."""
+    return prefix in ("街道", "镇", "乡") or suf == "党工委" and prefix in ("开发区", "高新区", "经开区", "新区")
 
 
 def is_collective_name(name: str) -> bool:
@@ -149,7 +148,7 @@ def is_collective_name(name: str) -> bool:
 def find_orgs(text: str) -> list:
     suffix = _patterns()[0]
     suffixes = lexicon.load().w("org_suffixes")
-    out = _gazetteer_and_patterns(text)
+    out = find_pattern_orgs(text)
     seen = set()
     for pos in range(len(text)):
         m = suffix.match(text, pos)
@@ -173,36 +172,9 @@ def _split_paired(c: Cand) -> list:
     return [Cand(c.start, k, c.text[:-2], "ORG"), Cand(k, c.end, "监委", "ORG", props={"resolve_as": m.group(1) + "监委"})]
 
 
-def _gazetteer_and_patterns(text: str) -> list:
-    """National bodies, admin-level lists (各省、自治区、直辖市科协), term bodies
-    (十九届中央委员会), 纪委监委 pairs and names listed before 等企业."""
-    _, national, _, _, admin, _ = _patterns()
-    lex = lexicon.load()
-    out = [Cand(m.start(), m.end(), m.group(), "ORG", props={"national": lex.national[m.group()]})
-           for m in national.finditer(text)]
-    out += [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in admin.finditer(text)]
-    out += [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in DUTY_CLASS.finditer(text)]
-    for m in TERM_BODY.finditer(text):
-        out.append(Cand(m.start(), m.end(), m.group(), "ORG",
-                        props={"canonical": f"中国共产党第{m.group(1)}届中央{m.group(2)}"}))
-    for m in re.finditer(r"(?<![\u4e00-\u9fff])([省市区县])纪委(?:委员)?[、和]?(监委)", text):
-        out.append(Cand(m.start(2), m.end(2), m.group(2), "ORG", props={"resolve_as": m.group(1) + "监委"}))
-    for m in BYLINE.finditer(text):
-        out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}))
-    for m in LISTED.finditer(text):
-        if m.start() and text[m.start() - 1] not in "，。；：、\n（“":
-            continue
-        pos = m.start()
-        for item in m.group(1).split("、"):
-            if 2 <= len(item) <= 8 and not any(w in item for w in lex.w("cut_before") if len(w) > 1):
-                out.append(Cand(pos, pos + len(item), item, "ORG", props={"listed": True}))
-            pos += len(item) + 1
-    return out
-
-
 def _from_suffix(text: str, s: int, suf: str):
     """The organisation name ending with the suffix at text[s:], or None."""
-    _, national, anchor, _, _, coord = _patterns()
+    _, national, anchor, _, coord = _patterns()
     rules, lex = _rules(), lexicon.load()
     e = s + len(suf)
     if len(suf) == 1 and (text[e:e + 1] in rules.weak_next or text[s - 1:e] in rules.weak_words):
@@ -245,7 +217,9 @@ def _from_suffix(text: str, s: int, suf: str):
                          for part in re.split("[、，]", inner)):
             end = close + 1   # 市级学会（协会、研究会）
     full = text[start:end]
-    collective = is_collective_name(full) or not anchor.match(text, start) and \
+    own_level = _own_level(text[start:s], suf) or start == ws and len(text[start:s]) > 4 \
+        and bool(LOCAL.fullmatch(text, start, s))
+    collective = is_collective_name(full) or not anchor.match(text, start) and not own_level and \
         text[start:s].endswith(tuple(lex.w("class_modifiers")))
     if suf == "党组织" and not collective:
         return None      # 科协直属机关党组织: the party organisations of a body, not a body

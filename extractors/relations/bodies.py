@@ -139,7 +139,8 @@ def _parent_of(ctx, form):
             continue      # a body's own party committee leads it (中共X大学委员会), it is no unit of it
         if len(head) < 3 and rest not in ("常委会", "办公室", "办公厅", "书记处"):
             continue
-        parent = ctx.lookup("Organization", head)
+        # a committee's standing committee: 中共X委员会常务委员会 -> 中共X委员会, not the body X
+        parent = (committee and ctx.lookup("Organization", "中共" + head)) or ctx.lookup("Organization", head)
         if parent is None:
             parent = ctx.lookup("Organization", canonical_org(head, ctx.juris, ctx.home)[0])
         if parent:

@@ -41,6 +41,13 @@ def party_group_body(ctx, node, span=None):
     is added when the document names it only inside the group's name (北京市科协党组);
     ``span`` is the group's mention, the body's is inside it."""
     name = ctx.kg.node(node)["name"]
+    # an enterprise's party committee sits in it as a party group does: 中共某集团有限公司委员会
+    company = re.fullmatch(r"中共(.{4,}?(?:公司|集团))委员会", name)
+    if company:
+        found = ctx.lookup("Organization", company.group(1))
+        a, b = span or (0, 0)
+        inner = (a, b - 2) if ctx.doc.text[a:b].endswith("党委") else None     # 集团公司|党委: the firm's mention
+        return found or ctx.org(company.group(1), inner)
     if not name.endswith("党组"):
         return None
     body = re.sub(r"^中共", "", name)[:-2]
@@ -53,4 +60,4 @@ def party_group_body(ctx, node, span=None):
     return ctx.org(body, span if span and span[1] > span[0] else None)
 
 
-BODY_END = r"(?:协会|联合会|委员会|人民政府|政府|院|局|厅|部|会|署|社|联)$"
+BODY_END = r"(?:协会|联合会|委员会|人民政府|政府|院|局|厅|部|会|署|社|联|公司|集团)$"

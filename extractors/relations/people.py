@@ -13,6 +13,7 @@ def rule_leads(ctx, s, e, ms):
     titles = sorted(lexicon.load().w("titles"), key=len, reverse=True)
     as_of = ctx.doc.meta.get("date")
     posts = lexicon.load().w("post_bodies")
+    held = {}        # post -> body, as named earlier in the sentence (主任张三…，副主任李四)
     for p in [m for m in ms if m.label == "Person"]:
         title = p.cand.props.get("title")
         pos = p.cand.props.get("title_start", p.start)
@@ -32,6 +33,8 @@ def rule_leads(ctx, s, e, ms):
                 bare = [(t, at) for t, at in bare if t in posts]
             elif title in implied:
                 pairs.append((ctx.add("Organization", implied[title], span=(pos, pos + len(title))), title))
+            elif _unit_after_committee(ctx, ms, pos):
+                pairs.append((_unit_after_committee(ctx, ms, pos), title))
             else:
                 bare.append((title, pos))
             # another post before it: X书记、Y组长 张三
@@ -43,13 +46,18 @@ def rule_leads(ctx, s, e, ms):
             prev = next((t for t in before if start - 1 - len(t) in ends), before[0] if before else None)
             title, pos = prev, start - 1 - len(prev) if prev else 0
         pairs += _posts_without_body(ctx, ms, p, bare, pairs)
+        # a bare deputy post after its chief's: 县人大常委会主任张三主持，副主任李四出席
+        pairs += [(held[t[1:]], t) for t, _ in bare if t.startswith("副") and t[1:] in held
+                  and all(r != t for _, r in pairs)]
+        for org, role in pairs:
+            held.setdefault(role, org)
         follow = text[p.end:p.end + 3]
         for t, org_name in implied.items():
             if follow.startswith(t) or re.search(rf"以{re.escape(p.cand.text)}同志为{t}", text[s:e]):
                 pairs.append((ctx.add("Organization", org_name, span=(p.end, p.end + len(t))), t))
         for org, role in pairs:
-            if role.endswith("成员"):
-                continue      # a member of a party group holds no post that leads it
+            if role.endswith("成员") or role == "常委":
+                continue      # a member of a party group or standing committee holds no post that leads it
             ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=as_of)
 
 
@@ -65,7 +73,7 @@ def rule_presided(ctx, s, e, ms):
         after = [x for x in ms if x.label == "Event" and at < x.start <= at + 6
                  and re.fullmatch(r"主持(?:召开)?(?:了)?", text[at:x.start])]
         event = before[-1].node if before else after[0].node if after else None
-        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会)", text[at:])):
+        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会|开幕大会|闭幕大会)", text[at:])):
             event = _held_meeting(ctx, at)
         event = event or ctx.main_event
         if event:
@@ -115,6 +123,23 @@ def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
     return out
 
 
+def _unit_after_committee(ctx, ms, pos):
+    """A department named bare after its committee's post: 省委常委、组织部部长 -> the 省委's
+    组织部 (the committee is the body named before the 、). None when the text says no such thing."""
+    text = ctx.doc.text
+    units = sorted((u for u in lexicon.load().cues["sub_units"] if len(u) > 2 and u.endswith("部")), key=len, reverse=True)
+    unit = next((u for u in units if text.endswith(u, 0, pos)), None)
+    if not unit or text[pos - len(unit) - 1:pos - len(unit)] != "、":
+        return None
+    k = pos - len(unit) - 1
+    bodies = [m for m in org_mentions(ms) if k - 6 <= m.end <= k and re.fullmatch(r"(?:常委|委员|副书记|书记)?", text[m.end:k])]
+    if not bodies or not bodies[-1].cand.text.endswith(("委", "党委")):
+        return None
+    node = ctx.org(bodies[-1].cand.text + unit, (pos - len(unit), pos))
+    ctx.relate(node, "PART_OF", bodies[-1].node, pos, "text:committee-unit", 0.8)
+    return node
+
+
 def _place_before(text: str, pos: int) -> str:
     """The gazetteer place written right before a post: 江苏省副省长 -> 江苏省."""
     places = lexicon.load().places
@@ -126,6 +151,6 @@ def _place_before(text: str, pos: int) -> str:
 
 
 def _committee_place(name: str) -> str:
-    """中共巫山县委员会 -> 巫山县; '' for other bodies."""
-    m = re.fullmatch(r"中共(.{2,12}?[省市县区州])委员会", name)
+    """中共巫山县委员会 -> 巫山县, 中共某镇委员会 -> 某镇; '' for other bodies."""
+    m = re.fullmatch(r"中共(.{2,12}?(?:[省市县区州镇乡]|自治区))委员会", name)
     return m.group(1) if m else ""
