@@ -123,6 +123,12 @@ def home_body(orgs: list, issuer: str = "") -> str:
         if issuer == core and not re.search(UNIT_END, issuer):
             return issuer                # the issuer is itself a body (中国科学技术协会)
     counts = Counter(plain)
+    if counts and max(counts.values()) == 1:
+        # a short item naming each body once: the first named is its subject, whether bare or
+        # through its party committee (某集团有限公司党委书记…会见某公司副总经理)
+        first = [m.group(1) if m else n for n, m in ((n, OWNER.match(re.sub(r"^中共", "", n))) for n in orgs)
+                 if m or n in counts]
+        return first[0]
     if not counts:
         # a news item that names a body only through its party group (某集团有限公司党组召开会议):
         # the group's body is home to the bare forms that follow (集团公司党组)

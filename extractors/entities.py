@@ -32,6 +32,8 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     for c in cands:
         if c.label == "ORG" and any(a <= c.start and c.end <= b for a, b in header):
             continue      # the addressee and copy lines are read from the metadata
+        if c.props.get("kind") == "sitting" and not _convener(cands, c, doc.text):
+            continue      # 第八次会议 with no body holding it names nothing
         parts = split_joint(c.text) if c.label == "ORG" and not c.props else [(c.text, 0)]
         for text, k in parts:      # 中共某县委某县人民政府关于…: two bodies side by side
             part = c if len(parts) == 1 else Cand(c.start + k, c.start + k + len(text), text, "ORG")
@@ -192,9 +194,16 @@ def _shared_tail(a: str, b: str) -> int:
 
 
 def _convener(cands, event, text) -> str:
-    """The body right before 召开/举行 that convenes a named meeting (X党组召开Y会议)."""
+    """The body right before 召开/举行 that convenes a named meeting (X党组召开Y会议), or, for a
+    numbered sitting, right before its number (市政府第45次常务会议, 中心组进行第5次集体学习)."""
+    sitting = event.props.get("kind") == "sitting"
+    verbs = ("召开", "举行", "进行") if sitting else ("召开", "举行")
     for c in cands:
-        if c.label == "ORG" and c.end + 2 == event.start and text[c.end:event.start] in ("召开", "举行"):
+        if c.label != "ORG":
+            continue
+        if c.end + 2 == event.start and text[c.end:event.start] in verbs:
+            return c.text
+        if sitting and c.end == event.start:
             return c.text
     return ""
 
@@ -229,7 +238,7 @@ def prune_passing_collectives(ctx: DocContext) -> None:
 
 
 # a duty set for a class in a news item with no document to require it: 各村党组织要…, 要求各社区党委…
-DUTY_AFTER = re.compile(r"(?:、各[\u4e00-\u9fff（）]{1,10})*(?:要|须|必须|应当|务必)")
+DUTY_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{0,2}各[\u4e00-\u9fff（）]{1,10})*(?:要|须|必须|应当|务必)")      # 各市县、省直各部门要
 DUTY_LIST_BEFORE = re.compile(r"(?:要求|督促|号召|请)(?:各?[\u4e00-\u9fff（）]{1,10}、)*$")
 
 

@@ -140,6 +140,49 @@ ENTITIES = [
     ("要深入开展“执行到位”专项行动。", "Initiative", "“执行到位”专项行动"),
     ("要加快推进光明科学城建设。", "Initiative", "光明科学城建设"),
     ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n校党委组织部要做好统筹。\n", "Organization", "复旦大学"),
+    # a body's numbered sitting is a named meeting (the body before the number or before 召开/进行)
+    ("市政府召开第28次常务会议，研究部署防汛工作。", "Event", "市政府第28次常务会议"),
+    ("市长主持召开市政府第28次常务会议。", "Event", "市政府第28次常务会议"),
+    ("无锡市委全面深化改革委员会召开第五次会议。", "Event", "无锡市委全面深化改革委员会第五次会议"),
+    ("无锡市委全面深化改革委员会召开第五次会议。", "Organization", "无锡市委全面深化改革委员会"),
+    ("省农业农村厅党组理论学习中心组进行2024年第3次集体学习。", "Event", "省农业农村厅党组理论学习中心组2024年第3次集体学习"),
+    # a scope and a subject name a meeting, whatever verbs the subject holds
+    ("市政府召开全市安全生产工作推进会。", "Event", "全市安全生产工作推进会"),
+    ("省委召开全省优化营商环境建设动员大会。", "Event", "全省优化营商环境建设动员大会"),
+    ("市委统战部召开全市新的社会阶层人士座谈会。", "Event", "全市新的社会阶层人士座谈会"),
+    # 要求 ends the word before a body; a city's 国资委 is not the national one
+    ("会议要求市国资委、市教育局抓好落实。", "Organization", "市国资委"),
+    # an autonomous prefecture's head leads its government
+    ("延边朝鲜族自治州州长金明哲带队检查。", "Organization", "延边朝鲜族自治州人民政府"),
+    ("延边朝鲜族自治州州长金明哲带队检查。", "Person", "金明哲"),
+    ("州林业和草原局负责同志陪同检查。", "Organization", "州林业和草原局"),
+    # bare admin levels and 省直各部门 given a duty are classes
+    ("会议强调，各市县、省直各部门要抓好落实。", "Organization", "各市县"),
+    ("会议强调，各市县、省直各部门要抓好落实。", "Organization", "省直各部门"),
+    ("他强调，各县（市）要压实责任。", "Organization", "各县（市）"),
+    # a named renewal programme; a zone's construction
+    ("要扎实开展城镇老旧小区改造。", "Initiative", "城镇老旧小区改造"),
+    ("要加快推进黄河流域高质量发展先行区建设。", "Initiative", "黄河流域高质量发展先行区建设"),
+    ("深入推进科技创新和产业创新融合发展先行区建设。", "Initiative", "科技创新和产业创新融合发展先行区建设"),
+    # a school's institute in a place is one body; 共建 is no part of it
+    ("双方将共建复旦大学宁波研究院。", "Organization", "复旦大学宁波研究院"),
+    # a person after a post and before 到 (调研 news)
+    ("市委书记王立军到高新区调研企业。", "Person", "王立军"),
+    # names after 市领导 / 院士 / 教授 (who lead nothing by it)
+    ("市领导王立强、李明出席。", "Person", "李明"),
+    ("中国工程院院士张伟明作报告。", "Person", "张伟明"),
+    ("清华大学教授刘明作辅导报告。", "Person", "刘明"),
+    # congresses, plenums and sessions of a county the gazetteer does not list
+    ("中国共产党桃源县第十五次代表大会开幕。", "Event", "中国共产党桃源县第十五次代表大会"),
+    ("中国共产党桃源县第十五届委员会第五次全体会议举行。", "Event", "中国共产党桃源县第十五届委员会第五次全体会议"),
+    ("5月9日，政协桃源县第十一届委员会第三次会议开幕。", "Event", "政协桃源县第十一届委员会第三次会议"),
+    ("1月5日，桃源县第十八届人民代表大会第四次会议开幕。", "Event", "桃源县第十八届人民代表大会第四次会议"),
+    ("3月2日，桃源县第十五次党代会开幕。", "Event", "中国共产党桃源县第十五次代表大会"),
+    ("中共桃源县第十五次党代会开幕。", "Event", "中国共产党桃源县第十五次代表大会"),
+    ("共青团桃源县第十次代表大会开幕。", "Event", "共青团桃源县第十次代表大会"),
+    # national strategies named without their suffix
+    ("要加快推进乡村全面振兴。", "Initiative", "乡村全面振兴"),
+    ("深入推进长江经济带发展。", "Initiative", "长江经济带发展"),
 ]
 
 
@@ -167,6 +210,18 @@ NOT_ENTITIES = [
     ("关于做好招生工作的通知\n各单位：\n各级党组织要加强领导。\n", "Organization", "各级党组织"),
     # 各市（区）科协 is a class, not the city's own 市科协
     ("无锡市科学技术协会关于开展科普月活动的通知\n各市（区）科协：\n请认真组织实施。\n", "Organization", "市科协"),
+    ("会议决定召开第三次会议。", "Event", "第三次会议"),                   # a number with no body
+    ("县委召开全县干部大会。", "Event", "全县干部大会"),                   # an audience, no subject
+    ("镇党委召开乡村振兴工作推进会。", "Event", "乡村振兴工作推进会"),         # no scope: a kind of meeting
+    ("会议决定在桃源县第十八届人民代表大会第四次会议上表决。", "Event", "决定在桃源县第十八届人民代表大会第四次会议"),
+    ("中共重庆市第六次党代会召开。", "Event", "中国共产党中共重庆市第六次代表大会"),    # 中共 is no part of the place
+    ("选举党的二十大代表和市第六次党代会代表。", "Event", "中国共产党党的二十大代表和市第六次代表大会"),
+    # a term body's session is no numbered sitting of the body
+    ("第十四届全国人民代表大会第二次会议在北京开幕。", "Event", "全国人民代表大会第二次会议"),
+    ("落实中央第一批总结暨第二批部署会议精神。", "Event", "中央第一批总结暨第二批部署会"),  # 部署会议 is whole
+    ("要加快企业技术改造。", "Initiative", "企业技术改造"),                # a kind of work, no programme
+    ("双方将共建复旦大学宁波研究院。", "Organization", "宁波研究院"),
+    ("双方将共建复旦大学宁波研究院。", "Organization", "建复旦大学"),
 ]
 
 

@@ -36,6 +36,8 @@ CANONICAL = [
     ("校长办公室", Jurisdiction("复旦大学", "school"), "复旦大学校长办公室"),
     # a class keeps its 各 and its bracketed qualifier
     ("各市（区）科协", SZ, "市（区）科协"),
+    # 深改委 is a committee's short form
+    ("市委深改委", Jurisdiction("绵阳市", "city"), "中共绵阳市委全面深化改革委员会"),
 ]
 
 

@@ -1,7 +1,8 @@
 """Named meetings and congresses: party congresses (党的二十大), central
 plenums (十九届六中全会), local plenums (市委六届三次全会), local party
 congresses (市第六次党代会), a body's national congress (科协九大), and named
-meetings ending in 会议/座谈会/论坛/年会/集体学习.
+meetings ending in 会议/座谈会/论坛/年会/集体学习/推进会 (全市某某工作推进会), and a body's
+numbered sittings (市政府第45次常务会议, 深改委召开第八次会议).
 
 The canonical name may hold ``{place}``: the resolver fills in the
 jurisdiction (市委六届三次全会 -> 中国共产党重庆市第六届委员会第三次全体会议).
@@ -18,14 +19,26 @@ from . import lexicon
 from .spans import Cand, is_cjk
 
 N = r"[一二三四五六七八九十]{1,3}"
+# (no function word inside: 党的二十大代表和市第六次党代会 names no place)
+COUNTY = r"(?:(?![的和与及在是为对])[\u4e00-\u9fff]){2,8}?(?:自治县|自治旗|县|区|市|旗)"
+# where such a name may start without a prefix: after a date, punctuation, 在 or 中共 (not at 在 itself)
+CLEAN_LEFT = r"(?:^|(?<=[日，。；：、\s在共]))(?![在于的和与及由对是]|中共)"
 LEVEL = {"市": "市", "省": "省", "区": "区", "县": "县", "州": "州"}
 EVENT_CUT = ("召开", "举行", "举办", "出席", "参加", "主持", "贯彻落实", "落实", "精神", "在", "的", "和", "与",
-             "及", "为", "于", "是", "由", "到", "对", "等", "经", "上", "据", "按照", "根据", "通过", "列席")
+             "及", "为", "于", "是", "由", "到", "对", "等", "经", "上", "据", "按照", "根据", "通过", "列席", "进行")
 GENERIC_EVENT = ("专题", "工作", "全体", "动员", "部署", "这次", "本次", "此次", "有关", "相关", "各类", "各种",
                  "一系列", "党组", "党委", "常委", "支部", "座谈", "推进", "调度", "总结", "视频", "电视电话", "现场")
 # a body's routine sitting is not a named meeting: 县委常委会会议, 党组会议, 市政府常务会议
 ROUTINE = ("常委会", "党组", "党委", "常务", "办公", "理事会", "主席团", "支部委员会")
-MEETING = re.compile(r"(?:会议|座谈会|论坛|年会|集体学习|(?<!代表)大会)")
+MEETING = re.compile(r"(?:会议|座谈会|论坛|年会|集体学习|(?<!代表)大会|(?:推进|动员|部署|调度)会(?!议))")
+# 全市城市更新工作推进会: a scope plus a subject names a meeting; 全县表彰大会 (no subject) does not
+SCOPED = re.compile(r"全[省市县区州盟旗校]([\u4e00-\u9fff]*?)(?:工作|推进|动员|部署|调度|表彰|总结|专题|座谈|视频|电视电话)*$")
+# who attends is no subject: 全县干部大会, 全市领导干部会议 are kinds of meeting
+AUDIENCE = ("干部", "党员", "职工", "人员", "代表")
+# a body's numbered sitting is named by its number: 市政府第45次常务会议, 深改委第八次会议,
+# 中心组2024年第5次集体学习 (the routine sitting without a number is not)
+SITTING = re.compile(r"(?:(?:19|20)\d\d年(?:度)?)?第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})次"
+                     r"(?:常务会议|全体会议|主任会议|常委会会议|党组会议|会议|集体学习|专题学习)")
 # two-character words that start with a one-character cut word (经, 和, 在, 对)
 KEEP_WORDS = ("经济", "经营", "经开", "经信", "和平", "在线", "对外")
 
@@ -45,6 +58,12 @@ def _patterns():
         ("local_plenum", re.compile(rf"{place}委({N})届({N})次全会")),
         ("local_plenum", re.compile(rf"([省市区县州])委({N})届({N})次全会")),
         ("local_congress", re.compile(rf"中国共产党{place}第({N})次代表大会")),
+        # a county or district the gazetteer does not list, after a prefix that fixes the left edge
+        ("local_congress", re.compile(rf"中国共产党({COUNTY})第({N})次代表大会")),
+        ("local_plenum", re.compile(rf"中国共产党({COUNTY})第({N})届委员会第({N})次全体会议")),
+        ("local_congress", re.compile(rf"{CLEAN_LEFT}({COUNTY})第({N})次党代会")),
+        ("local_session", re.compile(rf"政协{COUNTY}第{N}届委员会(?:常务委员会)?第{N}次会议"
+                                     rf"|{CLEAN_LEFT}({COUNTY})第{N}届人民代表大会(?:常务委员会)?第{N}次会议")),
         ("local_congress", re.compile(rf"{place}第({N})次党代会")),
         ("local_congress", re.compile(rf"{one}第({N})次党代会")),
         ("body_congress", re.compile(rf"({nat}|科协)第({N})次全国代表大会")),
@@ -60,7 +79,7 @@ def _patterns():
                                             rf"(?:召开|举行)?了?第({N})次(?:会员|全体)?代表大会")),
         ("body_congress", re.compile(rf"({nat}|科协)({N})大")),
         # a place's youth league or women's congress: 共青团某省第十五次代表大会, 某自治区妇女第十三次代表大会
-        ("mass_congress", re.compile(rf"(?:共青团|中国共产主义青年团){place}第{N}次代表大会"
+        ("mass_congress", re.compile(rf"(?:共青团|中国共产主义青年团)(?:{place}|{COUNTY})第{N}次代表大会"
                                      rf"|{place}(?:妇女|青年|残疾人|归侨侨眷)第{N}次代表大会")),
     ]
 
@@ -103,6 +122,16 @@ def _anchor():
                       + "|中共|中国|全国|中央|国家|国际|世界|全球|亚洲|市委|省委|市|省")
 
 
+def _scoped_start(text: str, lo: int, hi: int):
+    """Start of a scoped name right after 召开/举行 (召开全省营商环境建设动员大会: its subject may
+    hold words that otherwise cut a name), or None."""
+    for k in range(hi - 4, lo - 1, -1):
+        sc = SCOPED.match(text, k, hi)
+        if sc and len(sc.group(1)) >= 2 and not sc.group(1).endswith(AUDIENCE) and text[k - 2:k] in ("召开", "举行"):
+            return k
+    return None
+
+
 def _named_meetings(text: str) -> list:
     out = []
     for m in MEETING.finditer(text):
@@ -124,9 +153,13 @@ def _named_meetings(text: str) -> list:
         lead = next((w for w in ("学习贯彻", "贯彻") if text.startswith(w, start)), "")
         if lead and not _anchor().match(text, start) and _anchor().match(text, start + len(lead)):
             start += len(lead)
+        scoped = _scoped_start(text, i, m.start())
+        start = scoped if scoped is not None else start
         name = text[start:e]
         prefix = text[start:m.start()]
         anchored = _anchor().match(name)
+        scoped = scoped is not None
+        anchored = anchored or scoped
         introduced = text[start - 1:start] == "在" or text[max(0, start - 2):start] in ("召开", "举行", "出席", "参加") \
             or text[max(0, start - 3):start] in ("主办的", "举办的", "承办的", "召开的", "举行的")
         if len(prefix) < 4 or prefix.startswith(GENERIC_EVENT) or not (anchored or introduced) \
@@ -136,9 +169,11 @@ def _named_meetings(text: str) -> list:
             continue     # 召开表彰大会 is a kind of meeting; 代表大会 have patterns of their own
         if m.group() == "座谈会" and not (anchored or text[start - 1:start] == "在" or text[start - 2:start] == "出席"):
             continue     # 召开科技工作者座谈会: an unnamed kind of meeting
+        if m.group().endswith("会") and len(m.group()) == 3 and m.group() != "座谈会" and not anchored:
+            continue     # 召开乡村振兴工作推进会 without a scope or place: a kind of meeting
         canonical = name
         convener = re.search(r"([\u4e00-\u9fff]{2,12}?)(?:召开|举行)$", text[max(0, start - 14):start])
-        if convener and not anchored and text[max(0, start - 14):start].endswith(("召开", "举行")):
+        if convener and not anchored and not scoped and text[max(0, start - 14):start].endswith(("召开", "举行")):
             canonical = None      # the resolver may prefix the convening body
         out.append(Cand(start, e, name, "EVENT", props={"canonical": canonical or name,
                                                       "convened": bool(canonical is None)}))
@@ -174,8 +209,20 @@ def _local_plenums(text: str) -> list:
     return out
 
 
+# a session of a term body (第十四届全国人民代表大会第二次会议) is not a body's numbered sitting
+TERM_BEFORE = re.compile(rf"(?:第|\d|{N})届[\u4e00-\u9fff]{{2,16}}$")
+
+
+def _sittings(text: str) -> list:
+    """Numbered sittings; entities.py names them after the body that holds them and drops
+    those with no body right before them or before 召开/举行/进行."""
+    return [Cand(m.start(), m.end(), m.group(), "EVENT", props={"canonical": m.group(), "convened": True,
+                                                                "kind": "sitting"})
+            for m in SITTING.finditer(text) if not TERM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+
+
 def find_events(text: str) -> list:
-    out = _local_plenums(text)
+    out = _local_plenums(text) + _sittings(text)
     for kind, pat in _patterns():
         for m in pat.finditer(text):
             # 中共陕西省委十四届六次全会: 中共 belongs to the meeting's name, not a body of its own

@@ -18,10 +18,12 @@ from . import lexicon
 from .spans import Cand, curly, is_cjk
 
 QUOTE = "“”\"‘’"
+ZONES = ("先行区", "先导区", "引领区", "试验区")
 DISTINCT = ("一流", "高水平", "高品质", "示范", "体系", "中心", "现代化", "数字", "清廉", "智慧", "平安", "法治",
             "智库", "新型", "特色", "全国", "品牌", "变革型", "新重庆", "新高地",
             "强省", "强市", "强区", "强县", "强国",      # 科技强省建设, 教育强市建设
-            "科学城")                                   # 某某科学城建设
+            "科学城",                                   # 某某科学城建设
+            *ZONES)                                     # 某某高质量发展先行区建设
 
 
 @lru_cache(maxsize=None)
@@ -108,6 +110,9 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
         return quoted or bool(place) or any(d in head for d in DISTINCT) and len(head) >= 4
     if suf in ("计划", "工程"):
         return len(head) >= 2 and not head.endswith(("重大", "国家", "工作", "总体", "一系列"))
+    if suf == "改造":
+        # 城镇老旧小区改造, 棚户区改造: a named renewal programme, not 技术改造 or 数字化改造
+        return len(head) >= 4 and not head.endswith(("技术", "升级", "化", "工作", "设施"))
     if suf in ("大赛", "科普日"):
         return bool(re.match(r"中国|全国|国际|世界", head)) or suf == "科普日" and head in ("全国", "国际")
     if suf == "网":
@@ -126,7 +131,10 @@ def find_initiatives(text: str) -> list:
     for m in suffix.finditer(text):
         suf = m.group()
         # a campaign against two kinds of problems names both: 某某和某某问题集中整治
-        start = _start(text, m.start(), keep_and=suf.endswith("整治") and text.endswith("问题", 0, m.start()))
+        # 和 is inside a zone's name too: 某某保护和高质量发展先行区建设
+        keep_and = suf.endswith("整治") and text.endswith("问题", 0, m.start()) \
+            or suf == "建设" and text.endswith(ZONES, 0, m.start())
+        start = _start(text, m.start(), keep_and=keep_and)
         lead = re.match(r"第[一二三四五六七八九十\d]+[届批期次]", text[start:m.end()])
         if lead:
             start += lead.end()

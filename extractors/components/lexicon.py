@@ -58,11 +58,12 @@ def load() -> Lexicon:
         p = Place(name, short, "province", ab)
         places[name] = places[short] = p
         abbr[ab] = p
-    for name, prov in rows("cities.txt"):
-        p = Place(name, name[:-1], "city", parent=prov)
+    for name, prov, *short in rows("cities.txt"):
+        # an autonomous prefecture's short form is given (延边州): its name less 州 is no word
+        p = Place(name, short[0][:-1] if short else name[:-1], "city", parent=prov)
         places.setdefault(name, p)
-        if len(name) > 2:
-            places.setdefault(name[:-1], p)
+        for form in short or ([name[:-1]] if len(name) > 2 else []):
+            places.setdefault(form, p)
     national, nat_aliases = {}, {}
     for row in rows("national_bodies.tsv"):
         canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]

@@ -228,6 +228,7 @@ def _from_suffix(text: str, s: int, suf: str):
 
 # a unit or branch of the body before it, not a second body: 中国科学院|上海分院
 BRANCH_END = re.compile(r"(?:分院|分会|分公司|分局|分行|分所|分中心)$")
+SCHOOL_UNIT_END = re.compile(r"(?:研究院|研究生院|校区|分校)$")
 
 
 def split_joint(name: str, base: int = 0) -> list:
@@ -244,6 +245,8 @@ def split_joint(name: str, base: int = 0) -> list:
             own = rest.startswith("中共") or re.match(lexicon.national_alternation(), rest) \
                 or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1) \
                 or re.match(r"[\u4e00-\u9fff]{2,6}[县区市州旗](?!委)", rest)
-            if own and not BRANCH_END.search(rest) and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest)):
+            # 浙江大学温州研究院: a school's institute or campus in a place is the school's own
+            school_unit = c.text.endswith(("大学", "学院")) and SCHOOL_UNIT_END.search(rest)
+            if own and not school_unit and not BRANCH_END.search(rest) and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest)):
                 return [(c.text, base)] + split_joint(rest, base + c.end)
     return [(name, base)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..components import lexicon
+from ..components.spans import is_cjk
 from .common import org_mentions, party_group_body
 
 
@@ -56,8 +57,9 @@ def rule_leads(ctx, s, e, ms):
             if follow.startswith(t) or re.search(rf"以{re.escape(p.cand.text)}同志为{t}", text[s:e]):
                 pairs.append((ctx.add("Organization", org_name, span=(p.end, p.end + len(t))), t))
         for org, role in pairs:
-            if role.endswith("成员") or role == "常委":
-                continue      # a member of a party group or standing committee holds no post that leads it
+            if role.endswith(("成员", "领导")) or role in ("常委", "院士", "教授", "研究员"):
+                continue      # a member of a party group or standing committee, an academician or a
+                # 市领导 holds no post that leads the body
             ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=as_of)
 
 
@@ -70,14 +72,20 @@ def rule_presided(ctx, s, e, ms):
         if not heads:
             continue
         before = [x for x in ms if x.label == "Event" and x.end <= at]
-        after = [x for x in ms if x.label == "Event" and at < x.start <= at + 6
-                 and re.fullmatch(r"主持(?:召开)?(?:了)?", text[at:x.start])]
+        # 主持召开市政府第45次常务会议: the sitting's body may stand between
+        after = [x for x in ms if x.label == "Event" and at < x.start <= at + 24
+                 and re.fullmatch(r"主持(?:召开)?(?:了)?", text[at:_body_before(ms, x)])]
         event = before[-1].node if before else after[0].node if after else None
-        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会|开幕大会|闭幕大会)", text[at:])):
+        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会|开幕大会|闭幕大会|座谈会|学习)", text[at:])):
             event = _held_meeting(ctx, at)
         event = event or ctx.main_event
         if event:
             ctx.relate(heads[-1].node, "PRESIDED", event, s, "text:X主持", 0.85)
+
+
+def _body_before(ms, event) -> int:
+    """Where the body heading a numbered sitting starts (else the sitting's own start)."""
+    return min([x.start for x in ms if x.label == "Organization" and x.end == event.start], default=event.start)
 
 
 def _held_meeting(ctx, at):
@@ -85,7 +93,8 @@ def _held_meeting(ctx, at):
     later 大会由Y主持 / Y主持会议 refers to."""
     text = ctx.doc.text
     held = [m for m in ctx.mentions if m.label == "Event" and m.end <= at
-            and re.match(r"[^，。；]{0,12}?(?:召开|举行|开幕|闭幕)", text[m.end:m.end + 16])]
+            and (re.match(r"[^，。；]{0,12}?(?:召开|举行|开幕|闭幕)", text[m.end:m.end + 16])
+                 or text[m.start - 2:m.start] in ("召开", "举行", "进行"))]      # X召开Y会议。Z主持会议
     return held[-1].node if held else None
 
 
@@ -95,14 +104,28 @@ def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
     list, else the document's jurisdiction), 校长 -> the school, 书记处书记 -> the 书记处 of
     the body named earlier in the clause (中国科协党组成员、书记处书记)."""
     posts = lexicon.load().w("post_bodies")
+    text = ctx.doc.text
     out = []
     for title, pos in bare:
+        kind = text[pos - 1:pos]
+        if title.startswith("党组") and kind in KINDS and not is_cjk(text[pos - 2:pos - 1] or "，"):
+            body = _body_of_kind(ctx, kind, pos)      # 厅党组书记: the party group of the 厅 named before
+            if body:
+                out.append((ctx.org(body + "党组", (pos - 1, pos + 2)), title[2:]))
+            continue
         if title not in posts:
             continue
         unit = posts[title]
+        if unit.startswith("@"):
+            body = _body_of_kind(ctx, unit[1:], pos)      # 厅长, 副局长: the 厅 or 局 named before
+            if body:
+                out.append((ctx.org(body, (pos, pos + len(title))), title))
+            continue
         if unit == "人民政府":
-            level = re.sub("常务|副|代", "", title)[0]
-            places = [_place_before(ctx.doc.text, pos)] + [_committee_place(ctx.kg.node(n)["name"]) for n, _ in pairs]
+            core = re.sub("常务|副|代", "", title)
+            level = "自治区" if core.startswith("自治区") else core[0]      # 自治区主席 -> the region's 人民政府
+            # 宁夏回族自治区主席: the title's 自治区 ends the place's name
+            places = [_place_before(ctx.doc.text, pos + (3 if level == "自治区" else 0))] + [_committee_place(ctx.kg.node(n)["name"]) for n, _ in pairs]
             place = next((x for x in places if x and x.endswith(level)), "")
             if not place and ctx.juris.name.endswith(level):
                 place = ctx.juris.name
@@ -121,6 +144,20 @@ def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
                 body = re.sub(r"^中共|党组$", "", ctx.kg.node(bodies[0].node)["name"])
                 out.append((ctx.org(body + unit, (pos, pos + len(unit))), title))
     return out
+
+
+KINDS = "厅局"
+
+
+def _body_of_kind(ctx, kind, pos) -> str:
+    """The body of that kind the text named last before pos, cut at its kind character
+    (青海省某某厅党组理论学习中心组 -> 青海省某某厅), or ''."""
+    for m in reversed([m for m in ctx.mentions if m.label == "Organization" and m.end <= pos]):
+        name = re.sub("^中共", "", ctx.kg.node(m.node)["name"])
+        k = name.find(kind)
+        if k >= 3 and not name.startswith("各"):
+            return name[:k + 1]
+    return ""
 
 
 def _unit_after_committee(ctx, ms, pos):
@@ -143,7 +180,7 @@ def _unit_after_committee(ctx, ms, pos):
 def _place_before(text: str, pos: int) -> str:
     """The gazetteer place written right before a post: 江苏省副省长 -> 江苏省."""
     places = lexicon.load().places
-    for n in range(min(7, pos), 1, -1):
+    for n in range(min(9, pos), 1, -1):      # 延边朝鲜族自治州州长: eight characters
         p = places.get(text[pos - n:pos])
         if p and p.name == text[pos - n:pos]:
             return p.name
