@@ -81,7 +81,7 @@ def _node(ctx: DocContext, c: Cand, cands: list, same_init: dict) -> str:
         canon = c.props.get("canonical", c.text)
         if "{place}" in canon:
             # 市委六届四次全会 in a county's news is the city's plenum: keep the words as written
-            level = re.match(r"[省市区县州]", c.text)
+            level = re.match(r"自治区|[省市区县州]", c.text)
             place = level_place(level.group(), juris) if level else ""
             canon = canon.replace("{place}", place) if place else c.text
         convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None

@@ -48,12 +48,13 @@ def level_place(level: str, juris: Jurisdiction) -> str:
     document is 重庆市; 省 in a city's document its province; 市 in 成都市武侯区 成都市."""
     if level in SUB_LEVELS and juris.name.endswith(level):
         return juris.name
-    if level not in "市省县区" or not level or not juris.name:
+    if level not in ("市", "省", "县", "区", "州", "自治区") or not juris.name:
         return ""
     if juris.name.endswith(level):
         return juris.name
     p = lexicon.load().places.get(juris.name)
-    if level == "省" and p and p.parent and juris.level == "city":
+    # 自治区 in a city's news is its region (自治区党委 in a Lhasa item is 中共西藏自治区委员会)
+    if level in ("省", "自治区") and p and (p.parent or "").endswith(level) and juris.level == "city":
         return p.parent
     city = re.match(r"[\u4e00-\u9fff]{2,6}?市(?=[\u4e00-\u9fff]{2,6}[区县]$)", juris.name)
     if level == "市" and city and juris.level in ("county", "district"):
@@ -155,8 +156,9 @@ def _school(doc) -> str:
     return ""
 
 
-BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市县区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
-                        r"|副[省市县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会)")
+# (州: an autonomous prefecture's news says 州委, 州长, 州人大常委会)
+BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市州县区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
+                        r"|副[省市州县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会)")
 AFTER_WORD = set("的和与及由、在对向经受为是有，。；：（“\n团")      # 团 of 团省委; 有 of 出席会议的有省委…
 
 
@@ -185,7 +187,7 @@ def _text_jurisdiction(text: str, named: list):
     # counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)
     local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
                     if m and len(m.group(1)) > 2 and not lex.places.get(m.group(1)))
-    for level in ("街道", "镇", "乡") + ZONES + ("区", "县", "市", "自治区", "省"):
+    for level in ("街道", "镇", "乡") + ZONES + ("区", "县", "市", "州", "自治区", "省"):
         if level not in levels:
             continue
         named = [(n, name) for name, n in (local + votes).items() if name.endswith(level)]

@@ -60,11 +60,19 @@ for _name, _find in FINDERS.items():
         _register(_name, _find)
 
 
+def _drop_orgs_over_titled_people(cands: list) -> list:
+    """A body's name never holds a post title and a name (市长叶帮锐作政府 is a
+    misread left edge of 政府工作报告): such organisation candidates go."""
+    people = [(c.start, c.end) for c in cands if c.label == "PERSON" and c.props.get("title")]
+    return [c for c in cands if c.label != "ORG" or
+            not any(c.start < s and e <= c.end for s, e in people)]
+
+
 class Select:
     """Keeps the longest non-overlapping candidates; a title span 《…》 hides what is inside it."""
 
     def __call__(self, doc):
-        cands = doc.user_data.get(KEY, [])
+        cands = _drop_orgs_over_titled_people(doc.user_data.get(KEY, []))
         chosen = select(cands, PRIORITY)
         doc.user_data[KEY] = chosen
         spans = []

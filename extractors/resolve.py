@@ -40,7 +40,8 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
     lex = lexicon.load()
     for n in range(min(len(core) - 1, 9), 1, -1):
         p = lex.places.get(core[:n])
-        if p and core[:n] == p.name:
+        # (an autonomous prefecture's short form, 延边州, stands for its full name too)
+        if p and (core[:n] == p.name or core[:n].endswith("州") and p.name.endswith("自治州")):
             return p.name, core[n:]
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core

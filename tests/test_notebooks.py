@@ -12,26 +12,12 @@ from orgkg.graph import notebook
 from orgkg.graph.errors import QueryError
 from orgkg.graph.store import engine
 
+from conftest import redis_pids as engine_processes
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 CELL_TIMEOUT = 300  # seconds; the build cell extracts the whole sample corpus
-
-
-def engine_processes(home):
-    """Pids of live redis-server processes whose command line mentions ``home``."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-            state = (proc / "stat").read_text().split()[2]
-        except OSError:
-            continue
-        if "redis-server" in cmdline and str(home) in cmdline and state != "Z":
-            pids.append(int(proc.name))
-    return pids
 
 
 def engine_left(home):

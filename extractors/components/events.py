@@ -22,7 +22,8 @@ N = r"[一二三四五六七八九十]{1,3}"
 # (no function word inside: 党的二十大代表和市第六次党代会 names no place)
 COUNTY = r"(?:(?![的和与及在是为对])[\u4e00-\u9fff]){2,8}?(?:自治县|自治旗|县|区|市|旗)"
 # where such a name may start without a prefix: after a date, punctuation, 在 or 中共 (not at 在 itself)
-CLEAN_LEFT = r"(?:^|(?<=[日，。；：、\s在共]))(?![在于的和与及由对是]|中共)"
+# (a time of day may follow the date: 1月8日上午某市第十七届人民代表大会…)
+CLEAN_LEFT = r"(?:^|(?<=[日午晚，。；：、\s在共]))(?![在于的和与及由对是]|中共|[上中下]午|晚上|[上中下]旬)"
 LEVEL = {"市": "市", "省": "省", "区": "区", "县": "县", "州": "州"}
 EVENT_CUT = ("召开", "举行", "举办", "出席", "参加", "主持", "贯彻落实", "落实", "精神", "在", "的", "和", "与",
              "及", "为", "于", "是", "由", "到", "对", "等", "经", "上", "据", "按照", "根据", "通过", "列席", "进行")
@@ -57,6 +58,8 @@ def _patterns():
         ("local_plenum", re.compile(rf"中国共产党{place}第({N})届委员会第({N})次全体会议")),
         ("local_plenum", re.compile(rf"{place}委({N})届({N})次全会")),
         ("local_plenum", re.compile(rf"([省市区县州])委({N})届({N})次全会")),
+        # a city's news names its region's plenum by level alone: 自治区党委十届五次全会, 省党委…
+        ("local_plenum", re.compile(rf"(自治区|[省市县])党委({N})届({N})次全会")),
         ("local_congress", re.compile(rf"中国共产党{place}第({N})次代表大会")),
         # a county or district the gazetteer does not list, after a prefix that fixes the left edge
         ("local_congress", re.compile(rf"中国共产党({COUNTY})第({N})次代表大会")),
@@ -91,7 +94,7 @@ def _canonical(kind: str, m) -> str:
     if kind == "plenum":
         return f"中国共产党第{g[0]}届中央委员会第{g[1]}次全体会议"
     if kind == "local_plenum":
-        place = g[0] if len(g[0]) > 1 else "{place}"
+        place = g[0] if len(g[0]) > 1 and g[0] != "自治区" else "{place}"
         return f"中国共产党{place}第{g[1]}届委员会第{g[2]}次全体会议"
     if kind == "local_congress":
         place = g[0] if len(g[0]) > 1 else "{place}"
@@ -132,6 +135,21 @@ def _scoped_start(text: str, lo: int, hi: int):
     return None
 
 
+@lru_cache(maxsize=None)
+def _place_re():
+    return re.compile(lexicon.place_alternation())
+
+
+def _place_start(text: str, i: int, hi: int, start: int) -> int:
+    """A meeting named from a clean left edge by a gazetteer place (某市优化营商环境推进大会)
+    keeps the verbs of its subject (优化, 加强); only 召开, 在 and the like cut it."""
+    j = i + re.match(r"日?(?:[上中下]午|晚上)?", text[i:hi]).end()
+    place = _place_re().match(text, j, hi)
+    if j >= start or not place or place.end() - j < 2 or any(w in text[j:hi] for w in EVENT_CUT):
+        return start
+    return j
+
+
 def _named_meetings(text: str) -> list:
     out = []
     for m in MEETING.finditer(text):
@@ -153,6 +171,7 @@ def _named_meetings(text: str) -> list:
         lead = next((w for w in ("学习贯彻", "贯彻") if text.startswith(w, start)), "")
         if lead and not _anchor().match(text, start) and _anchor().match(text, start + len(lead)):
             start += len(lead)
+        start = _place_start(text, i, m.start(), start)
         scoped = _scoped_start(text, i, m.start())
         start = scoped if scoped is not None else start
         name = text[start:e]

@@ -124,6 +124,9 @@ def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
     return len(head) >= 2
 
 
+STRATEGIC_WORDS = ("合作", "协议", "框架", "伙伴", "性", "意义", "高度", "布局", "对接", "联盟")
+
+
 def find_initiatives(text: str) -> list:
     text = curly(text)
     suffix, cut, quoted, places, generic, slogans = _patterns()
@@ -141,6 +144,8 @@ def find_initiatives(text: str) -> list:
         name = text[start:m.end()]
         if suf == "示范区" and re.match(r"科技局|管委会|党工委|工委|科协|政府|人民政府|[委局办]", text[m.end():]):
             continue      # 杨凌示范区科技局: the zone is a place here, the body after it is named
+        if suf == "战略" and text.startswith(STRATEGIC_WORDS, m.end()):
+            continue      # 签署战略合作协议, 战略性新兴产业: 战略 as a modifier names no strategy
         if _ok(name, suf, generic, slogans, places):
             # a named campaign carried out as 活动: 全国科普日活动, “清风”廉洁文化建设活动
             end = m.end() + 2 if text.startswith("活动", m.end()) else m.end()

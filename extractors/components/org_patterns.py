@@ -22,8 +22,8 @@ BYLINE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|时报|报社|通�
 TERM_BODY = re.compile(r"(?<!新)(?:中国共产党第|党的)?([一二三四五六七八九十]{1,3})届中央(委员会|纪律检查委员会)")
 # a class of bodies given a duty: 各高校要…, 各地教育部门要…, 各有关单位须… (各级… is generic)
 # (a list of classes shares the duty: 各街道、各镇要…)
-# (省直各部门 keeps its 省直; a bare admin level is a class too: 各市县、各县（市）要…)
-DUTY_CLASS = re.compile(r"(?:(?<=[，。；：、\n])(?:省直|市直|县直|区直|州直))?各(?!级)"
+# (省直各部门 keeps its 省直, 委直属各单位 its 委直属; a bare admin level is a class too: 各市县、各县（市）要…)
+DUTY_CLASS = re.compile(r"(?:(?<=[，。；：、\n])(?:省直|市直|县直|区直|州直|[委局厅](?:直属|所属|属)))?各(?!级)"
                         r"(?:(?:地|有关|相关|直属)?[\u4e00-\u9fff]{0,6}?(?:单位|部门|高校|学校|院校|企业|机构|乡镇|街道|镇|乡|村)"
                         r"|(?:市县|区县|县市|市州|市|县|区|州)(?:（[市区县、]{1,5}）)?)"
                         r"(?=(?:、[\u4e00-\u9fff（）]{1,8})*(?:要|须|必须|应当|务必))")

@@ -91,7 +91,8 @@ def _cut(text: str, ws: int, s: int) -> int:
             start = max(start, m.end())
     for i in range(ws, s):
         ch = text[i]
-        if ch == "各" and i > start and not text[start:i].endswith(SUFFIX_ENDS):
+        # (委直属各单位, 局属各单位: the body's own units, named from the body)
+        if ch == "各" and i > start and not re.sub(r"(?:直属|所属|下属|属)$", "", text[start:i]).endswith(SUFFIX_ENDS):
             start = i       # 各 starts a class even where it is an anchor (要求各社区党委), not after a body (市纪委各…)
             continue
         if i in immune or ch not in stops:

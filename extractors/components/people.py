@@ -48,6 +48,39 @@ def _name_at(text: str, i: int, need_cue: bool) -> str:
     return best
 
 
+@lru_cache(maxsize=None)
+def _translit() -> frozenset:
+    lines = (lexicon.DATA / "translit_chars.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(w for ln in lines if not ln.startswith("#") for w in ln.split()))
+
+
+def _translit_at(text: str, i: int) -> str:
+    """A transliterated (Uyghur, Tibetan, Mongolian) name at text[i]: parts joined by ·,
+    or a run of 2-8 transliteration characters; the longest one ended by a cue word or
+    punctuation wins, since these names have no surname to anchor them."""
+    chars, (_, after, _, _) = _translit(), _patterns()
+    n = 0
+    while i + n < len(text) and (text[i + n] in chars or text[i + n] in "·•・" and n) and n < 24:
+        n += 1
+    m = re.match(r".+[·•・].+", text[i:i + n])
+    if m:
+        for e in range(len(m.group()), 0, -1):
+            name, rest = m.group()[:e], text[i + e:]
+            if name[-1] in "·•・" or "·" not in name.replace("•", "·").replace("・", "·"):
+                continue
+            if not rest[:1] or not is_cjk(rest[0]) or after.match(rest):
+                return name
+    n = 0
+    while i + n < len(text) and text[i + n] in chars and n < 8:
+        n += 1
+    for e in range(n, 1, -1):
+        rest = text[i + e:]
+        # two characters before a comma are as often a noun (秘书长沙龙，): a cue word must follow them
+        if after.match(rest) or e > 2 and (not rest[:1] or rest[0] in "，、。；：,;（("):
+            return text[i:i + e]
+    return ""
+
+
 def find_people(text: str) -> list:
     title_re, after_re, reporter_re, photo_re = _patterns()
     lex = lexicon.load()
@@ -57,6 +90,8 @@ def find_people(text: str) -> list:
         # a list of names after one title: 主席张三、李四
         while i < len(text):
             name = _name_at(text, i, need_cue=True)
+            if not name or text[i + len(name):i + len(name) + 1] in ("·", "•", "・"):
+                name = _translit_at(text, i) or name
             if not name:
                 break
             out.append(Cand(i, i + len(name), name, "PERSON", props={"title": m.group(), "title_start": m.start()}))
