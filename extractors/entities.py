@@ -238,7 +238,9 @@ def prune_passing_collectives(ctx: DocContext) -> None:
 
 
 # a duty set for a class in a news item with no document to require it: 各村党组织要…, 要求各社区党委…
-DUTY_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{0,2}各[\u4e00-\u9fff（）]{1,10})*(?:要|须|必须|应当|务必)")      # 各市县、省直各部门要
+# (各市县、省直各部门要; a zone may close the list: 各县（市、区）、开发区要)
+DUTY_AFTER = re.compile(r"(?:、(?:[\u4e00-\u9fff]{0,2}各[\u4e00-\u9fff（）]{1,10}|[\u4e00-\u9fff]{0,4}(?:开发区|高新区|经开区|新区|园区)))*"
+                        r"(?:要|须|必须|应当|务必)")
 DUTY_LIST_BEFORE = re.compile(r"(?:要求|督促|号召|请)(?:各?[\u4e00-\u9fff（）]{1,10}、)*$")
 
 

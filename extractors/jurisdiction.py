@@ -19,7 +19,9 @@ PARTY = ("中国共产党", "中共")
 LOCAL_PLACE = re.compile(r"(?!自治[区州县]|(?:开发区|高新区|经开区|新区)(?:党工委|管委会))([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|示范区|自治县|自治州|自治区"
                          r"|省|市|县|区|州|旗|镇|乡|街道))"
                          r"(?=科协|科学技术协会|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局"
-                         r"|党委|党工委|办事处)")
+                         r"|党委|党工委|办事处"
+                         # a county-level city's own congress names it: 某市第十七届人民代表大会
+                         r"|第[一二三四五六七八九十]{1,3}届(?:人民代表大会|委员会))")
 # levels below the county, the region and the zones: named by more than one character
 ZONES = ("经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "经开区", "新区")
 SUB_LEVELS = ("自治区", "街道", "镇", "乡") + ZONES

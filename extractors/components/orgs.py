@@ -19,6 +19,8 @@ from .spans import Cand, is_cjk, matching_open
 # a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
 LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区|镇|乡|街道)")
 ONE_CHAR_VERBS = "经报向由据按请"
+# words of names that start with one of those characters (市经济和信息化局, 经开区管委会)
+VERB_CHAR_WORDS = ("经济", "经开", "经信", "经管", "经贸", "报社", "报业", "由于")
 # the last characters of a body's name: 各 after them starts its units (某纪委监委各派驻纪检监察组)
 SUFFIX_ENDS = ("委", "会", "部", "局", "厅", "院", "组", "办", "府", "协", "联")
 
@@ -186,6 +188,8 @@ def _from_suffix(text: str, s: int, suf: str):
     start = _cut(text, ws, s)
     if start >= s:
         return None
+    if text[start] in ONE_CHAR_VERBS and text[start:start + 2] not in VERB_CHAR_WORDS and anchor.match(text, start + 1):
+        start += 1       # 经自治区人民政府同意: the verb before an anchored name is no part of it
     name = text[start:e]
     nat = national.match(text, start)
     if nat and nat.end() == s and suf not in rules.units:

@@ -63,6 +63,10 @@ def rule_leads(ctx, s, e, ms):
             ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=as_of)
 
 
+# X主持会议 / X主持并讲话: X chairs the meeting an earlier sentence says was held
+CHAIRS_HELD = re.compile(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会|开幕大会|闭幕大会|座谈会|学习|并(?:作)?(?:讲话|发言))")
+
+
 def rule_presided(ctx, s, e, ms):
     text = ctx.doc.text
     for m in re.finditer("主持", text[s:e]):
@@ -76,7 +80,7 @@ def rule_presided(ctx, s, e, ms):
         after = [x for x in ms if x.label == "Event" and at < x.start <= at + 24
                  and re.fullmatch(r"主持(?:召开)?(?:了)?", text[at:_body_before(ms, x)])]
         event = before[-1].node if before else after[0].node if after else None
-        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or re.match(r"主持(?:了)?(?:会议|大会|全会|开幕会|闭幕会|开幕大会|闭幕大会|座谈会|学习)", text[at:])):
+        if not event and (re.match(r"(?:大会|全会|会议)由", text[s:at]) or CHAIRS_HELD.match(text, at)):
             event = _held_meeting(ctx, at)
         event = event or ctx.main_event
         if event:
