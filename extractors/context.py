@@ -65,6 +65,9 @@ class DocContext:
     def org(self, surface, span=None, collective=False) -> str:
         canon, aliases = canonical_org(surface, self.juris, self.home, collective)
         known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
+        if not known and canon.endswith(("集团", "公司")):
+            # 某集团 after 某集团有限公司 in one text: the company's short form, not another body
+            known = next((k for k in (self.lookup("Organization", canon + t) for t in LEGAL_FORMS) if k), None)
         if known and self.kg.node(known)["name"] != canon:
             canon = self.kg.node(known)["name"]
         national = canon in lexicon.load().national_aliases or canon.startswith(("中国", "中共中央", "全国", "中央", "国家"))
@@ -101,6 +104,7 @@ class DocContext:
         self.kg.add_relation(src, rel, tgt, ev, **props)
 
 
+LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
 CENTRAL = ("中国共产党", "中国共产党中央委员会")
 UNIT_END = r"(?:党组|党委|委员会|常委会|办公室|办公厅|书记处|领导小组|部|处|支部)$"
 

@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .components import lexicon
+from .components.campaigns import find_campaigns
 from .components.initiatives import find_initiatives
 from .components.lexicon import national_alternation
 from .components.orgs import split_joint
@@ -46,6 +47,11 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         if m and (not c.props.get("kind") or c.props["kind"] == "local_plenum"):
             node = ctx.org(m.group(), (c.start, c.start + m.end()))
             ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "ORG"), node, "Organization"))
+    for c in [c for c in cands if c.label == "EVENT"]:
+        # the campaign a meeting pushes (全市某某整治推进会) lies inside the meeting's name
+        for x in find_campaigns(c.text):
+            span = (c.start + x.start, c.start + x.end)
+            ctx.mentions.append(Mention(Cand(*span, x.text, "INIT"), ctx.add("Initiative", x.text, span=span), "Initiative"))
     for s, e, unit in _bare_units(ctx, [(c.start, c.end) for c in cands]):
         node = ctx.org(unit, (s, e), collective=unit.startswith(("各", "机关各", "直属")))
         ctx.mentions.append(Mention(Cand(s, e, unit, "ORG"), node, "Organization"))

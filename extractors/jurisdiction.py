@@ -172,6 +172,8 @@ def _text_jurisdiction(text: str, named: list):
     lex = lexicon.load()
     levels = {m.group(1) for m in BARE_LEVEL.finditer(text)
               if m.start() == 0 or text[m.start() - 1] in AFTER_WORD}
+    if re.search(r"地委|行署|行政公署", text):
+        levels.add("地区")      # a prefecture named 地区 (阿克苏地区): its 地委 and 行署
     if not levels:
         return None
     votes = Counter()
@@ -189,7 +191,7 @@ def _text_jurisdiction(text: str, named: list):
     # counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)
     local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
                     if m and len(m.group(1)) > 2 and not lex.places.get(m.group(1)))
-    for level in ("街道", "镇", "乡") + ZONES + ("区", "县", "市", "州", "自治区", "省"):
+    for level in ("街道", "镇", "乡", "地区") + ZONES + ("区", "县", "市", "州", "自治区", "省"):
         if level not in levels:
             continue
         named = [(n, name) for name, n in (local + votes).items() if name.endswith(level)]

@@ -23,6 +23,8 @@ __all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "inf
 BARE_SUBUNITS = ("党组", "书记处", "机关党委", "办公室", "办公厅", "党校", "常委会", "直属机关", "机关各部门",
                  "直属单位", "各直属单位", "机关各支部", "全委会", "党组成员")
 NATIONAL_UNITS = {"常委会": "常务委员会", "全委会": "全国委员会"}
+# a prefecture named 地区 calls its party committee 地委 and its government 行署 / 行政公署
+PREFECTURE_BODIES = ("地委", "行署", "行政公署")
 COLLECTIVE_HEADS = ("各", "地方", "县级", "市级", "省级", "区级", "全国", "基层", "所属", "有关", "相关")
 PARAREN = re.compile(r"（[^）]*）")
 
@@ -30,8 +32,12 @@ PARAREN = re.compile(r"（[^）]*）")
 def expand(rest: str) -> str:
     """Spell out the first short body word: 科协科技社团 -> 科学技术协会科技社团."""
     for short, full in lexicon.load().abbreviations:
+        if rest.startswith(full):
+            return rest          # already spelled out (卫生健康委员会 starts with 卫生健康委)
         if rest.startswith(short):
-            return full + rest[len(short):]
+            # 发展改革委员会: a short form written out with 员会 is the same commission
+            tail = 2 if short.endswith("委") and rest.startswith("员会", len(short)) else 0
+            return full + rest[len(short) + tail:]
     return rest
 
 
@@ -43,6 +49,11 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
         # (an autonomous prefecture's short form, 延边州, stands for its full name too)
         if p and (core[:n] == p.name or core[:n].endswith("州") and p.name.endswith("自治州")):
             return p.name, core[n:]
+        if p and p.name.endswith("地区") and core[n:].startswith(PREFECTURE_BODIES):
+            # 阿克苏地委 is 中共阿克苏地区委员会, 阿克苏行署 its 行政公署
+            return p.name, core[n + 1:] if core[n:].startswith("地委") else core[n:]
+    if core.startswith(PREFECTURE_BODIES) and juris.name.endswith("地区"):
+        return juris.name, core[1:] if core.startswith("地委") else core     # bare 地委 / 行署
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core
     school = re.match(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|" + COMPANY_END + r")(?=党委)", core)
@@ -92,7 +103,9 @@ def _party_form(place: str, rest: str) -> tuple:
     if rest.endswith("党组") and len(rest) > 2:
         body = _judicial(place, expand(rest[:-2]))
         return f"中共{place}{body}党组", [f"{place}{body}党组", f"{place}{rest}"]
-    if rest.endswith("委员会") and len(rest) > 3 and not rest.endswith(("常务委员会", "纪律检查委员会", "监察委员会")):
+    if rest.endswith("委员会") and len(rest) > 3 and not rest.endswith(("常务委员会", "纪律检查委员会", "监察委员会")) \
+            and not rest[:-3].endswith(tuple(lexicon.load().w("state_commissions"))):
+        # 卫生健康委员会, 发展和改革委员会: a government commission, a state organ and no party committee
         body = expand(rest[:-3])
         return f"中共{place}{body}委员会", [f"{place}{body}党委"]
     return "", []

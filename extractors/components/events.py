@@ -188,7 +188,8 @@ def _named_meetings(text: str) -> list:
             continue     # 召开表彰大会 is a kind of meeting; 代表大会 have patterns of their own
         if m.group() == "座谈会" and not (anchored or text[start - 1:start] == "在" or text[start - 2:start] == "出席"):
             continue     # 召开科技工作者座谈会: an unnamed kind of meeting
-        if m.group().endswith("会") and len(m.group()) == 3 and m.group() != "座谈会" and not anchored:
+        numbered = re.search(r"第[一二三四五六七八九十]+次", prefix)     # 第十次党代会筹备工作推进会: one meeting
+        if m.group().endswith("会") and len(m.group()) == 3 and m.group() != "座谈会" and not anchored and not numbered:
             continue     # 召开乡村振兴工作推进会 without a scope or place: a kind of meeting
         canonical = name
         convener = re.search(r"([\u4e00-\u9fff]{2,12}?)(?:召开|举行)$", text[max(0, start - 14):start])

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
+from .campaigns import find_campaigns
 from .spans import Cand, curly, is_cjk
 
 QUOTE = "“”\"‘’"
@@ -22,6 +23,7 @@ ZONES = ("先行区", "先导区", "引领区", "试验区")
 DISTINCT = ("一流", "高水平", "高品质", "示范", "体系", "中心", "现代化", "数字", "清廉", "智慧", "平安", "法治",
             "智库", "新型", "特色", "全国", "品牌", "变革型", "新重庆", "新高地",
             "强省", "强市", "强区", "强县", "强国",      # 科技强省建设, 教育强市建设
+            "高地",                                     # 人才高地建设: a named build-up effort
             "科学城",                                   # 某某科学城建设
             *ZONES)                                     # 某某高质量发展先行区建设
 
@@ -73,6 +75,8 @@ def _start(text: str, s: int, limit: int = 28, keep_and: bool = False) -> int:
                 moved = True
     while start < s and text[start] in "”’":
         start += 1
+    if re.match(r"全[市省区县州]", text[start:start + 2]) and s - start > 4:
+        start += 2      # 全市人才高地建设: the scope of the effort is no part of its name
     if start and text[start - 1].isdigit() and text.startswith("年", start):
         start += 2 if text.startswith("年度", start) else 1     # 2023年全国科普日: the year is no part of the name
     return start
@@ -152,6 +156,7 @@ def find_initiatives(text: str) -> list:
             out.append(Cand(start, end, text[start:end], "INIT"))
     forms, known = _known()
     out.extend(q for q in _quoted(text, slogans) if q.text not in forms)
+    out.extend(find_campaigns(text))      # suffix-less campaigns after a campaign verb
     for m in known.finditer(text):
         # a short form inside a longer name (科技助力乡村振兴行动) loses to it in selection
         out.append(Cand(m.start(), m.end(), m.group(), "INIT", props={"canonical": forms[m.group()]}))

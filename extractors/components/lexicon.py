@@ -60,9 +60,11 @@ def load() -> Lexicon:
         abbr[ab] = p
     for name, prov, *short in rows("cities.txt"):
         # an autonomous prefecture's short form is given (延边州): its name less 州 is no word
-        p = Place(name, short[0][:-1] if short else name[:-1], "city", parent=prov)
+        # a 地区's short form drops both characters (阿克苏地区 -> 阿克苏)
+        bare = name[:-2] if name.endswith("地区") else name[:-1]
+        p = Place(name, short[0][:-1] if short else bare, "city", parent=prov)
         places.setdefault(name, p)
-        for form in short or ([name[:-1]] if len(name) > 2 else []):
+        for form in short or ([bare] if len(name) > 2 else []):
             places.setdefault(form, p)
     national, nat_aliases = {}, {}
     for row in rows("national_bodies.tsv"):

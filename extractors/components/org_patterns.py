@@ -23,9 +23,10 @@ TERM_BODY = re.compile(r"(?<!新)(?:中国共产党第|党的)?([一二三四五
 # a class of bodies given a duty: 各高校要…, 各地教育部门要…, 各有关单位须… (各级… is generic)
 # (a list of classes shares the duty: 各街道、各镇要…)
 # (省直各部门 keeps its 省直, 委直属各单位 its 委直属; a bare admin level is a class too: 各市县、各县（市）要…)
-DUTY_CLASS = re.compile(r"(?:(?<=[，。；：、\n])(?:省直|市直|县直|区直|州直|[委局厅](?:直属|所属|属)))?各(?!级)"
+DUTY_CLASS = re.compile(r"(?:(?<=[，。；：、\n])(?:省直|市直|县直|区直|州直|[省市县区州委局厅](?:直属|所属|属)))?各(?!级)"
                         r"(?:(?:地|有关|相关|直属)?[\u4e00-\u9fff]{0,6}?(?:单位|部门|高校|学校|院校|企业|机构|乡镇|街道|镇|乡|村)"
-                        r"|(?:市县|区县|县市|市州|旗区|旗县|市|县|区|州|旗)(?:（[市区县旗、]{1,5}）)?)"
+                        # (县市区 and 县区 before 县市 and 县: the longer list of levels is the class)
+                        r"|(?:县市区|市县区|县区|市县|区县|县市|市州|旗区|旗县|市|县|区|州|旗)(?:（[市区县旗、]{1,5}）)?)"
                         r"(?=(?:、[\u4e00-\u9fff（）]{1,8})*(?:要|须|必须|应当|务必))")
 # or a list of classes asked to act: 要求各街道、区属各部门抓好落实
 ASKED = re.compile(r"(?<=要求|督促|号召)(各(?!级)[\u4e00-\u9fff]{1,10}?(?:、[\u4e00-\u9fff]{2,10}?)*)(?=抓好|做好|认真|切实|[，。；])")
@@ -71,6 +72,9 @@ def find_pattern_orgs(text: str) -> list:
         out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
     # a zone's administrative committee named bare after its party committee's post: 党工委书记、管委会主任
     for m in re.finditer(r"(?<=[、，。；\n])管委会", text):
+        out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
+    # a prefecture named 地区 (阿克苏地区) calls its party committee 地委 and its government 行署, bare
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])(?:地委|行署|行政公署)", text):
         out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
     for m in BYLINE.finditer(text):
         out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}))

@@ -196,7 +196,9 @@ def _from_suffix(text: str, s: int, suf: str):
         return None      # 全国政协科协(界): a national body, then another word
     if name.startswith(rules.generic_heads) or name.lstrip("各") in rules.generic:
         return None
-    if not anchor.match(text, start) and not _plausible_unanchored(text[start:s], suf, start == ws):
+    # 某市人民政府与长江大学签约: right after a body and 与, the name's left edge is as clean as after punctuation
+    clean = start == ws or text[start - 1:start] == "与" and text[start - 2:start - 1] in "府会委局院校学司团"
+    if not anchor.match(text, start) and not _plausible_unanchored(text[start:s], suf, clean):
         # 已经中国科协党组; a one-character level after a one-character verb: 经省委同意, 报市政府
         later = [a for a in anchor.finditer(text, start, s) if a.end() - a.start() > 1
                  or a.start() == start + 1 and text[start] in ONE_CHAR_VERBS and text[a.start()] in "省市县区"]

@@ -28,7 +28,9 @@ def listed_before(text, orgs, at):
     out = []
     for o in reversed(orgs):
         gap = text[o.end:(out[0].start if out else at)]
-        if out and gap not in ("、", "和", "与", "及", "会同", "，"):
+        # 某市纪委监委印发: the discipline commission and the supervisory commission act as one
+        joint = gap == "" and text.endswith("纪委", 0, o.end)
+        if out and gap not in ("、", "和", "与", "及", "会同", "，") and not joint:
             break
         if not out and len(gap) > 8:
             break

@@ -6,6 +6,7 @@ import re
 from ..components.orgs import find_orgs
 from ..context import DocContext
 from .common import clause_start, cues, listed_before, org_mentions
+from .requires import rule_issued_and_asked
 
 
 def rule_issued(ctx: DocContext, s, e, ms):
@@ -50,6 +51,7 @@ def rule_issued(ctx: DocContext, s, e, ms):
             for o in issuers:
                 ctx.relate(o.node, "ISSUED", d.node, s, "text:X印发《D》", 0.8)
             prev_issuers = [o.node for o in issuers]
+            rule_issued_and_asked(ctx, d, prev_issuers, e, ms)
         elif "中央" in before:
             k = cstart + before.rfind("中央")
             central = ctx.add("Organization", "中国共产党中央委员会", ["中共中央", "党中央", "中央"], span=(k, k + 2))

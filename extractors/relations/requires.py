@@ -39,3 +39,22 @@ def rule_requires(ctx, s, e, ms):
         directive = ctx.doc.meta.get("kind") in DIRECTIVE_KINDS
         if (directive or asked or acted) and not re.search(r"了|过$", before):
             ctx.relate(ctx.self_node, "REQUIRES", i.node, s, "text:carry out initiative", 0.6)
+
+
+def rule_issued_and_asked(ctx, d, issuers, e, ms):
+    """X印发《D》，要求Y…: a news item on an issued text states what D asks of Y, so D REQUIRES
+    Y (and the initiatives Y is asked to carry out) and the issuers SUPERVISES Y."""
+    text = ctx.doc.text
+    m = re.match(r"[，,]?(?:要求|督促)", text[d.end:e])
+    if not m:
+        return
+    at = d.end + m.end()
+    stop = re.search(r"[。；]", text[at:e])
+    end = at + stop.start() if stop else e
+    for o in [x for x in ms if at <= x.start and x.end <= end]:
+        if o.label == "Organization" and ctx.kg.node(o.node).get("collective"):
+            ctx.relate(d.node, "REQUIRES", o.node, at, "text:印发《D》要求X", 0.7)
+            for issuer in issuers:
+                ctx.relate(issuer, "SUPERVISES", o.node, at, "text:印发《D》要求X", 0.7)
+        elif o.label == "Initiative":
+            ctx.relate(d.node, "REQUIRES", o.node, at, "text:印发《D》要求X", 0.65)
