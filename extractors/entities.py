@@ -33,6 +33,8 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     for c in cands:
         if c.label == "ORG" and any(a <= c.start and c.end <= b for a, b in header):
             continue      # the addressee and copy lines are read from the metadata
+        if c.label == "ORG" and c.text == "各单位" and any(a.endswith("单位") for a in doc.meta.get("addressees") or []):
+            continue      # 各单位要… after an addressee line of 各单位 means those addressees again
         if c.props.get("kind") == "sitting" and not _convener(cands, c, doc.text):
             continue      # 第八次会议 with no body holding it names nothing
         parts = split_joint(c.text) if c.label == "ORG" and not c.props else [(c.text, 0)]
@@ -44,7 +46,9 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         m = national_re().match(c.text) if c.label == "EVENT" else None
         if not (m and not c.props.get("kind")) and c.props.get("kind") == "local_plenum":
             m = re.match(r".{0,12}?委(?=[一二三四五六七八九十]+届)", c.text)    # 县委十五届五次全会: the county committee
-        if m and (not c.props.get("kind") or c.props["kind"] == "local_plenum"):
+        if not m and c.label == "EVENT":
+            m = CONGRESS_OF.match(c.text)      # 某市文联第八次代表大会: the federation holds it
+        if m and (not c.props.get("kind") or c.props["kind"] == "local_plenum" or m.re is CONGRESS_OF):
             node = ctx.org(m.group(), (c.start, c.start + m.end()))
             ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "ORG"), node, "Organization"))
     for c in [c for c in cands if c.label == "EVENT"]:
@@ -117,6 +121,11 @@ def _referred_document(ctx: DocContext, title: str) -> str:
     return next((n for n in reversed(names) if n.endswith(kind) and n != kind), "")
 
 
+# a mass organisation or society named at the head of its own congress
+CONGRESS_OF = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:联合会|协会|学会|研究会|科协|社科联|文联|侨联|残联|工商联|总工会|妇联|联谊会|商会)"
+                         r"(?=第[一二三四五六七八九十]{1,3}次(?:会员)?代表大会|成立大会)")
+
+
 def _bare_units(ctx: DocContext, taken: list) -> list:
     """Bare unit words (党组, 书记处, 机关党委) standing alone in a list or as a subject."""
     out = []
@@ -136,7 +145,7 @@ def _bare_units(ctx: DocContext, taken: list) -> list:
     return out
 
 
-SELF_TAIL = re.compile(r"(集团|公司|分院|研究院|分会|厅|局)(?:有限责任公司|股份有限公司|有限公司)?$")
+SELF_TAIL = re.compile(r"(集团|公司|分院|研究院|医院|分会|厅|局)(?:有限责任公司|股份有限公司|有限公司)?$")
 SELF_UNIT = (r"(党委(?:组织部|宣传部|办公室|统战部)?|[\u4e00-\u9fff]{1,4}?(?:部|处|室|中心)"
              r"(?=[要须应负和及、，。；：的在将]|$))")
 
@@ -145,18 +154,21 @@ def _self_short_forms(ctx: DocContext, taken: list) -> list:
     """A body's documents call it by its kind (集团, 分院): 集团党委组织部, 分院综合处 are units of
     the issuing body. Returns (start, end, surface, canonical name)."""
     issuer = ctx.kg.node(ctx.issuer_node)["name"] if ctx.issuer_node else ""
+    if not issuer and ctx.home.endswith("医院"):
+        issuer = ctx.home       # a hospital's news calls its party committee 医院党委
     m = re.fullmatch(r"中共(.+)委员会", issuer)
     body = m.group(1) if m else issuer
     tail = SELF_TAIL.search(body)
     if not tail:
         return []
     out, text = [], ctx.doc.text
-    for f in re.finditer(tail.group(1) + SELF_UNIT, text):
+    kind = "(?:医院|院(?=党委))" if tail.group(1) == "医院" else tail.group(1)     # 院党委 in a hospital's news
+    for f in re.finditer(kind + SELF_UNIT, text):
         s, e, unit = f.start(), f.end(), f.group(1)
         if "各" in unit or s and is_cjk(text[s - 1]) and text[s - 1] not in "的和与及由在对向经、" or any(a < e and s < b for a, b in taken):
             continue
         if unit.startswith("党委"):
-            name = (f"中共{body}委员会" if m else issuer) + unit[2:]
+            name = (f"中共{body}委员会" if m or not ctx.issuer_node else issuer) + unit[2:]
         else:
             name = body + unit
         out.append((s, e, f.group(), name))

@@ -50,7 +50,7 @@ def level_place(level: str, juris: Jurisdiction) -> str:
     document is 重庆市; 省 in a city's document its province; 市 in 成都市武侯区 成都市."""
     if level in SUB_LEVELS and juris.name.endswith(level):
         return juris.name
-    if level not in ("市", "省", "县", "区", "州", "自治区") or not juris.name:
+    if level not in ("市", "省", "县", "区", "州", "自治区", "盟", "旗") or not juris.name:
         return ""
     if juris.name.endswith(level):
         return juris.name
@@ -159,8 +159,9 @@ def _school(doc) -> str:
 
 
 # (州: an autonomous prefecture's news says 州委, 州长, 州人大常委会)
-BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市州县区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
-                        r"|副[省市州县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会)")
+BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市州盟县旗区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
+                        r"|副[省市州县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会"
+                        r"|国资委|社科联|文联|侨联|残联|发改委|卫健委|教育厅|教育局|应急管理[厅局]|财政[厅局]|公安[厅局]|工商联|红十字会)")
 AFTER_WORD = set("的和与及由、在对向经受为是有，。；：（“\n团")      # 团 of 团省委; 有 of 出席会议的有省委…
 
 
@@ -191,7 +192,7 @@ def _text_jurisdiction(text: str, named: list):
     # counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)
     local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
                     if m and len(m.group(1)) > 2 and not lex.places.get(m.group(1)))
-    for level in ("街道", "镇", "乡", "地区") + ZONES + ("区", "县", "市", "州", "自治区", "省"):
+    for level in ("街道", "镇", "乡", "地区") + ZONES + ("区", "县", "旗", "市", "州", "盟", "自治区", "省"):
         if level not in levels:
             continue
         named = [(n, name) for name, n in (local + votes).items() if name.endswith(level)]

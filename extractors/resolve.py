@@ -56,7 +56,7 @@ def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
         return juris.name, core[1:] if core.startswith("地委") else core     # bare 地委 / 行署
     if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
         return "", core
-    school = re.match(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|" + COMPANY_END + r")(?=党委)", core)
+    school = re.match(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|医院|卫生院|" + COMPANY_END + r")(?=党委)", core)
     if school:
         return school.group(), core[school.end():]      # 南京大学党委, 某集团有限公司党委 -> 中共X委员会
     if core.startswith("管委会") and juris.name.endswith(ZONES):
@@ -85,7 +85,7 @@ def _party_form(place: str, rest: str) -> tuple:
         return f"中共{place}委员会", [f"中共{place}委", f"中国共产党{place}委员会"]
     if rest.endswith("党工委"):      # a street's or park's working committee: 某街道党工委
         return f"中共{place}{rest[:-3]}工作委员会", [f"{place}{rest}"]
-    if rest.startswith("党委") and (place.endswith(SCHOOL_END + SUB_LEVELS) or re.search(COMPANY_END + "$", place)):
+    if rest.startswith("党委") and (place.endswith(SCHOOL_END + SUB_LEVELS + ("医院", "卫生院")) or re.search(COMPANY_END + "$", place)):
         # a university's party committee and its departments: 校党委组织部
         return f"中共{place}委员会{expand(rest[2:])}", [f"{place}{rest}"]
     m = re.fullmatch(r"第[一二三四五六七八九十]+届委员会", rest)
@@ -161,7 +161,7 @@ def _judicial(place: str, rest: str) -> str:
 
 # the youth league's committee of a level: 团省委 -> 共青团某省委员会; 共青团某省委 -> 共青团某省委员会
 LEAGUE = re.compile(r"团([省市县区])委(.*)")
-FULL_LEAGUE = re.compile(r"共青团(.{2,12}?(?:省|市|县|区))委(.*)")
+FULL_LEAGUE = re.compile(r"(?:共青)?团(.{2,12}?(?:省|市|县|区))委(.*)")      # 团某市委 is 共青团某市委 too
 # how an enterprise's name ends (某集团有限公司党委 is its party committee)
 COMPANY_END = r"(?:有限责任公司|有限公司|集团公司|集团)"
 

@@ -34,7 +34,9 @@ def _pattern():
     # the object runs to punctuation or to 工作 / 活动 (调研某某整治工作); a quoted brand may open it
     return re.compile(rf"(?:{verbs})((?:“[^“”]{{2,12}}”[\u4e00-\u9fff]{{0,12}}?|[\u4e00-\u9fff]{{2,16}}?)(?:{ends}))(?=工作|活动|[，。；、：\s]|$)"
                       # or the campaign a meeting is held to push: 全市某某整治推进会
-                      rf"|(?<=全[市省区县州])([\u4e00-\u9fff]{{2,16}}?(?:{ends}))(?=(?:工作)?(?:推进|动员|部署)[会大])")
+                      rf"|(?<=全[市省区县州])([\u4e00-\u9fff]{{2,16}}?(?:{ends}))(?=(?:工作)?(?:推进|动员|部署)[会大])"
+                      # a quoted brand makes a plain 开展 enough: 开展“某某”创建工作
+                      rf"|(?<=开展|推进|实施)(“[^“”]{{2,12}}”[\u4e00-\u9fff]{{0,6}}?(?:{ends}))(?=工作|活动|[，。；、：\s]|$)")
 
 
 def find_campaigns(text: str) -> list:
@@ -42,7 +44,7 @@ def find_campaigns(text: str) -> list:
     generic, slogans = set(lex.w("initiative_generic")), lex.w("slogans")
     out = []
     for m in _pattern().finditer(text):
-        k = 1 if m.group(1) else 2
+        k = next(i for i in (1, 2, 3) if m.group(i))
         name, start = m.group(k), m.start(k)
         scope = SCOPE.match(name)
         if scope:

@@ -72,7 +72,11 @@ def find_pattern_orgs(text: str) -> list:
         out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
     # a zone's administrative committee named bare after its party committee's post: 党工委书记、管委会主任
     for m in re.finditer(r"(?<=[、，。；\n])管委会", text):
-        out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
+        # 某高新区党工委书记、管委会主任: the zone the party post names
+        zone = re.search(r"([\u4e00-\u9fff]{2,12}?(?:新区|经开区|高新区|开发区|示范区|园区))党工委(?:常务)?(?:副)?书记、$",
+                         text[max(0, m.start() - 24):m.start()])
+        props = {"canonical": zone.group(1) + "管理委员会"} if zone else {}
+        out.append(Cand(m.start(), m.end(), m.group(), "ORG", props=props))
     # a prefecture named 地区 (阿克苏地区) calls its party committee 地委 and its government 行署, bare
     for m in re.finditer(r"(?<![\u4e00-\u9fff])(?:地委|行署|行政公署)", text):
         out.append(Cand(m.start(), m.end(), m.group(), "ORG"))

@@ -18,6 +18,9 @@ from .spans import Cand, is_cjk, matching_open
 
 # a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
 LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区|镇|乡|街道)")
+# an unlisted county's department right after punctuation: 岳西县应急管理局 (县 or 旗, not 市场 or 区域)
+COUNTY_LED = re.compile(r"[\u4e00-\u9fff]{2,4}[县旗](?:应急管理|教育|公安|财政|民政|司法|卫生健康|自然资源|生态环境|住房和城乡建设"
+                        r"|交通运输|水利|农业农村|商务|文化和旅游|市场监督管理|林业|审计|统计|医疗保障|人力资源和社会保障|税务)")
 ONE_CHAR_VERBS = "经报向由据按请"
 # words of names that start with one of those characters (市经济和信息化局, 经开区管委会)
 VERB_CHAR_WORDS = ("经济", "经开", "经信", "经管", "经贸", "报社", "报业", "由于")
@@ -83,10 +86,10 @@ def _cut(text: str, ws: int, s: int) -> int:
     immune = _anchored(text, ws, s, anchor)
     # words of names that hold a stop character: 应急管理局, 有限责任公司, 各有关单位
     for w in _rules().inside:
-        k = text.find(w, ws, s)
+        k = text.find(w, ws, s + len(w) - 1)      # (it may run into the suffix: 中心|医院)
         while k >= 0:
             immune.update(range(k + w.startswith("各"), k + len(w)))     # 各 itself still marks the start
-            k = text.find(w, k + 1, s)
+            k = text.find(w, k + 1, s + len(w) - 1)
     start = ws
     for m in cut.finditer(text, ws, s):
         if not any(i in immune for i in range(m.start(), m.end())):
@@ -116,7 +119,7 @@ def _plausible_unanchored(prefix: str, suf: str, clean_left: bool = False) -> bo
     when the prefix is long enough to be a name (反邪教协会), never after an unknown verb."""
     lex = lexicon.load()
     mods = lex.w("org_modifiers")
-    if clean_left and LOCAL.fullmatch(prefix) and len(prefix) > 2:
+    if clean_left and (LOCAL.fullmatch(prefix) and len(prefix) > 2 or COUNTY_LED.fullmatch(prefix)):
         return True      # a county or district the gazetteer does not list: 城口县科协 (right after punctuation)
     if len(prefix) <= 10 and any(prefix.endswith(m) for m in mods):
         return True
@@ -184,6 +187,8 @@ def _from_suffix(text: str, s: int, suf: str):
         return None
     if suf == "党组" and text[e:e + 1] == "织":
         return None
+    if suf == "中心" and text.startswith(("医院", "卫生院", "小学", "中学", "学校", "幼儿园", "血站"), e):
+        return None      # 某市中心医院: 中心 is part of the hospital's or school's name
     ws = _left_start(text, s)
     start = _cut(text, ws, s)
     if start >= s:
@@ -206,7 +211,7 @@ def _from_suffix(text: str, s: int, suf: str):
             return None
         start = later[0].start()      # 已经中国科协党组: the name starts at the anchor
         name = text[start:e]
-    local = start == ws and LOCAL.fullmatch(text, start, s)
+    local = start == ws and (LOCAL.fullmatch(text, start, s) or COUNTY_LED.fullmatch(text, start, s))
     if (suf in rules.weak or len(suf) == 1) and not local:
         am = anchor.match(text, start)
         if not am or am.end() > s:
@@ -254,6 +259,9 @@ def split_joint(name: str, base: int = 0) -> list:
                 or re.match(r"[\u4e00-\u9fff]{2,6}[县区市州旗](?!委)", rest)
             # 浙江大学温州研究院: a school's institute or campus in a place is the school's own
             school_unit = c.text.endswith(("大学", "学院")) and SCHOOL_UNIT_END.search(rest)
+            # 国家税务总局某市税务局: a vertically run national body's local office is one name
+            vm = re.fullmatch(r"(?:国家)?([\u4e00-\u9fff]{2,8}?)(?:总局|总署)", c.text)
+            school_unit = school_unit or vm and vm.group(1) in rest
             if own and not school_unit and not BRANCH_END.search(rest) and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest)):
                 return [(c.text, base)] + split_joint(rest, base + c.end)
     return [(name, base)]

@@ -29,7 +29,8 @@ def rule_leads(ctx, s, e, ms):
             if org:
                 pairs.append((org[-1].node, title))
                 # 省科协党组书记、常务副主席张三: the later bare post is in the body the party group leads
-                body = party_group_body(ctx, org[-1].node, (org[-1].start, org[-1].end))
+                body = party_group_body(ctx, org[-1].node, (org[-1].start, org[-1].end)) \
+                    or _committee_body(ctx, org[-1].node)
                 pairs += [(body, t) for t, _ in bare if body and t not in posts]
                 bare = [(t, at) for t, at in bare if t in posts]
             elif title in implied:
@@ -117,6 +118,9 @@ def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
             if body:
                 out.append((ctx.org(body + "党组", (pos - 1, pos + 2)), title[2:]))
             continue
+        if title in ("院长", "副院长", "常务副院长") and ctx.home.endswith("医院"):
+            out.append((ctx.org(ctx.home, (pos, pos + len(title))), title))     # a hospital's news: its own head
+            continue
         if title not in posts:
             continue
         unit = posts[title]
@@ -134,6 +138,7 @@ def _posts_without_body(ctx, ms, person, bare, pairs) -> list:
             if not place and ctx.juris.name.endswith(level):
                 place = ctx.juris.name
             # with no place in the text (市委书记…，市长…) the body keeps the text's own bare form
+            unit = "行政公署" if level == "盟" else unit      # a league's government is its 行政公署
             names = [place + unit, level + "政府", place + "政府"] if place else [level + unit, level + "政府"]
             known = next((k for k in (ctx.lookup("Organization", n) for n in names) if k), None)
             out.append((known or ctx.add("Organization", names[0], names[1:], span=(pos, pos + len(title)),
@@ -160,7 +165,7 @@ def _body_of_kind(ctx, kind, pos) -> str:
         name = re.sub("^中共", "", ctx.kg.node(m.node)["name"])
         k = name.find(kind)
         if k >= 3 and not name.startswith("各"):
-            return name[:k + 1]
+            return name[:k + len(kind)]
     return ""
 
 
@@ -195,3 +200,13 @@ def _committee_place(name: str) -> str:
     """中共巫山县委员会 -> 巫山县, 中共某镇委员会 -> 某镇; '' for other bodies."""
     m = re.fullmatch(r"中共(.{2,12}?(?:[省市县区州镇乡]|自治区))委员会", name)
     return m.group(1) if m else ""
+
+
+# the party committee of a body, not of a place: 中共某省国有资产监督管理委员会委员会, 中共某市中心医院委员会
+BODY_COMMITTEE = re.compile(r"中共(.{4,}?(?:委员会|局|厅|医院|卫生院|联合会))委员会")
+
+
+def _committee_body(ctx, node):
+    """The body a party committee sits in, for a later bare post (党委书记、主任张三 -> the 委员会)."""
+    m = BODY_COMMITTEE.fullmatch(ctx.kg.node(node)["name"])
+    return (ctx.lookup("Organization", m.group(1)) or ctx.org(m.group(1))) if m else None
