@@ -81,7 +81,7 @@ def is_title(line: str) -> bool:
     m = TITLE_END.search(s.rstrip("》”"))
     if not m:
         return False
-    # "…书记袁家军讲话" is a headline; a speech title says 在…上的讲话 / X的讲话
+    # "…书记张志明讲话" is a headline; a speech title says 在…上的讲话 / X的讲话
     return KIND_WORDS.get(m.group(0)) != "speech" or s[: m.start()].endswith("的")
 
 

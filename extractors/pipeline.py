@@ -4,9 +4,9 @@ candidates to ``doc.user_data["orgkg"]``; the last one, ``orgkg_select``,
 keeps the longest non-overlapping ones and exposes them as labelled spans in
 ``doc.spans["orgkg"]``.
 
->>> doc = get_nlp()("市委书记袁家军主持会议。")
+>>> doc = get_nlp()("市委书记张志明主持会议。")
 >>> [(s.text, s.label_) for s in doc.spans["orgkg"]]
-[('市委', 'ORG'), ('袁家军', 'PERSON')]
+[('市委', 'ORG'), ('张志明', 'PERSON')]
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Round-seven rules on short sentences of the genre (not taken from the gold): vertically run
+"""Rules on short sentences of the genre (not taken from the gold): vertically run
 national bodies' local offices, hospitals and their party committees, unlisted counties'
 departments, a body's party committee over the body, quoted brands after a plain 开展."""
 import pytest
@@ -23,7 +23,7 @@ ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,expected", ENTITIES)
-def test_extract_round7_entity_found(text, label, expected):
+def test_extract_body_names_entity_found(text, label, expected):
     assert match_key(expected) in names(extract_text(text), label)
 
 
@@ -42,7 +42,7 @@ NOT_ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,unexpected", NOT_ENTITIES)
-def test_extract_round7_entity_not_found(text, label, unexpected):
+def test_extract_body_names_entity_not_found(text, label, unexpected):
     assert match_key(unexpected) not in names(extract_text(text), label)
 
 
@@ -78,5 +78,5 @@ RELATIONS = [
 
 
 @pytest.mark.parametrize("text,head,rel,tail", RELATIONS)
-def test_relations_round7_rule_finds(text, head, rel, tail):
+def test_relations_body_names_rule_finds(text, head, rel, tail):
     assert (match_key(head), rel, match_key(tail)) in triples(text)

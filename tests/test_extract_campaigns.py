@@ -1,4 +1,4 @@
-"""Round-six rules on short sentences of the genre (not taken from the gold): campaigns
+"""Rules on short sentences of the genre (not taken from the gold): campaigns
 named without a suffix after a campaign verb, prefectures named 地区 with their 地委 and
 行署, government commissions that are no party committees, and classes of counties."""
 import pytest
@@ -34,7 +34,7 @@ ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,expected", ENTITIES)
-def test_extract_round6_entity_found(text, label, expected):
+def test_extract_campaigns_entity_found(text, label, expected):
     assert match_key(expected) in names(extract_text(text), label)
 
 
@@ -54,7 +54,7 @@ NOT_ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,unexpected", NOT_ENTITIES)
-def test_extract_round6_entity_not_found(text, label, unexpected):
+def test_extract_campaigns_entity_not_found(text, label, unexpected):
     assert match_key(unexpected) not in names(extract_text(text), label)
 
 
@@ -78,7 +78,7 @@ RELATIONS = [
 
 
 @pytest.mark.parametrize("text,head,rel,tail", RELATIONS)
-def test_relations_round6_rule_finds(text, head, rel, tail):
+def test_relations_campaigns_rule_finds(text, head, rel, tail):
     assert (match_key(head), rel, match_key(tail)) in triples(text)
 
 
@@ -116,7 +116,7 @@ CANONICAL = [
 
 
 @pytest.mark.parametrize("surface,juris,expected", CANONICAL)
-def test_resolve_round6_canonical_name(surface, juris, expected):
+def test_resolve_campaigns_canonical_name(surface, juris, expected):
     name, aliases = canonical_org(surface, juris)
     assert name == expected
     assert surface in aliases

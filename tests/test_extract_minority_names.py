@@ -1,4 +1,4 @@
-"""Round-five rules on short sentences of the genre (not taken from the gold): names
+"""Rules on short sentences of the genre (not taken from the gold): names
 transliterated from Uyghur, Tibetan and Mongolian, 州 as a bare level, a region's plenum
 named by level, a time of day before a congress, a body's own units, 战略 as a modifier,
 and a place's meeting whose subject starts with a verb."""
@@ -31,7 +31,7 @@ ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,expected", ENTITIES)
-def test_extract_round5_entity_found(text, label, expected):
+def test_extract_minority_names_entity_found(text, label, expected):
     assert match_key(expected) in names(extract_text(text), label)
 
 
@@ -47,7 +47,7 @@ NOT_ENTITIES = [
 
 
 @pytest.mark.parametrize("text,label,unexpected", NOT_ENTITIES)
-def test_extract_round5_entity_not_found(text, label, unexpected):
+def test_extract_minority_names_entity_not_found(text, label, unexpected):
     assert match_key(unexpected) not in names(extract_text(text), label)
 
 
@@ -66,5 +66,5 @@ RELATIONS = [
 
 
 @pytest.mark.parametrize("text,head,rel,tail", RELATIONS)
-def test_relations_round5_rule_finds(text, head, rel, tail):
+def test_relations_minority_names_rule_finds(text, head, rel, tail):
     assert (match_key(head), rel, match_key(tail)) in triples(text)

@@ -1,10 +1,10 @@
 """Person names, found from context: a post title right before the name
-(市委书记袁家军), 同志/总书记 right after it, a reporter credit (记者李禾), or a
+(市委书记张志明), 同志/总书记 right after it, a reporter credit (记者陈红), or a
 list of names after a title (主席张三、李四). A name is a known surname plus one
 or two characters; where both lengths fit, the one followed by a cue wins.
 
->>> [(c.text, c.props.get("title")) for c in find_people("市委副书记、市长胡衡华出席。")]
-[('胡衡华', '市长')]
+>>> [(c.text, c.props.get("title")) for c in find_people("市委副书记、市长李国强出席。")]
+[('李国强', '市长')]
 """
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def find_people(text: str) -> list:
     for m in photo_re.finditer(text):
         if m.group(1)[:1] in lex.surnames or m.group(1)[:2] in lex.surnames:
             out.append(Cand(m.start(1), m.end(1), m.group(1), "PERSON"))
-    # a list of bare three-character names: 薄熙来、王立军
+    # a list of bare three-character names: 王小明、李大伟
     for m in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", text):
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
         if before and is_cjk(before) and before not in "的和与及由是对向请经" or \
@@ -118,7 +118,7 @@ def find_people(text: str) -> list:
             for it in items:
                 out.append(Cand(pos, pos + 3, it, "PERSON"))
                 pos += 4
-    # name followed by 同志 / 总书记: 贺军科同志, 习近平总书记
+    # name followed by 同志 / 总书记: 刘建华同志, 习近平总书记
     for m in re.finditer(r"(?=(?:同志|总书记))", text):
         e = m.start()
         for n in (3, 2, 4):
