@@ -12,7 +12,7 @@ from orgkg.graph import notebook
 from orgkg.graph.errors import QueryError
 from orgkg.graph.store import engine
 
-from conftest import redis_pids as engine_processes
+from conftest import pid_running, redis_pids as engine_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -25,10 +25,10 @@ def engine_left(home):
     pids = set(engine_processes(home))
     try:
         pid = int((Path(home) / "engine.pid").read_text().strip())
-        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X"):
-            pids.add(pid)
-    except (OSError, ValueError, IndexError):
-        pass
+    except (OSError, ValueError):
+        return sorted(pids)
+    if pid_running(pid):
+        pids.add(pid)
     return sorted(pids)
 
 
