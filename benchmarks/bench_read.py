@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from orgkg.extractors.reader import iter_files, read_source
-from orgkg.extractors.split import split_documents
+from orgkg.extractors.read.reader import iter_files, read_source
+from orgkg.extractors.read.split import split_documents
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 

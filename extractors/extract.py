@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from orgkg.graph.errors import InputError
 from orgkg.graph.kg import KnowledgeGraph
 
-from . import reader, split
-from .context import DocContext, home_body
-from .entities import add_entities, merge_initiatives, prune_passing_collectives
-from .header import self_facts
-from .pipeline import KEY, get_nlp
-from .relations import apply_rules
-from .resolve import canonical_org, infer_jurisdiction
+from orgkg.extractors.read import reader
+
+from orgkg.extractors.read import split
+from orgkg.extractors.resolve.context import DocContext, home_body
+from orgkg.extractors.resolve.entities import add_entities, merge_initiatives, prune_passing_collectives
+from orgkg.extractors.relate.header import self_facts
+from orgkg.extractors.recognise.pipeline import KEY, get_nlp
+from orgkg.extractors.relate import apply_rules
+from orgkg.extractors.resolve.names import canonical_org, infer_jurisdiction
 
 @dataclass
 class ExtractResult:

@@ -3,7 +3,7 @@ named without a suffix after a campaign verb, prefectures named 地区 with thei
 行署, government commissions that are no party committees, and classes of counties."""
 import pytest
 
-from orgkg.extractors.resolve import Jurisdiction, canonical_org
+from orgkg.extractors.resolve.names import Jurisdiction, canonical_org
 from orgkg.graph.ids import match_key
 
 from test_extract_rules import extract_text, names

@@ -5,16 +5,16 @@ import importlib
 import pytest
 
 MODULES = [
-    "orgkg.extractors.pipeline",
-    "orgkg.extractors.resolve",
-    "orgkg.extractors.jurisdiction",
-    "orgkg.extractors.normalize",
-    "orgkg.extractors.components.orgs",
-    "orgkg.extractors.components.org_patterns",
-    "orgkg.extractors.components.people",
-    "orgkg.extractors.components.events",
-    "orgkg.extractors.components.initiatives",
-    "orgkg.extractors.components.documents",
+    "orgkg.extractors.recognise.pipeline",
+    "orgkg.extractors.resolve.names",
+    "orgkg.extractors.resolve.jurisdiction",
+    "orgkg.extractors.read.normalize",
+    "orgkg.extractors.recognise.orgs",
+    "orgkg.extractors.recognise.org_patterns",
+    "orgkg.extractors.recognise.people",
+    "orgkg.extractors.recognise.events",
+    "orgkg.extractors.recognise.initiatives",
+    "orgkg.extractors.recognise.documents",
 ]
 
 

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.extractors.document import Source
+from orgkg.extractors.read.document import Source
 from orgkg.extractors.extract import extract_document
-from orgkg.extractors.split import split_documents
+from orgkg.extractors.read.split import split_documents
 from orgkg.graph.ids import match_key
 from orgkg.graph.kg import KnowledgeGraph
 

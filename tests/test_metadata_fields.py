@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.extractors.document import Source
-from orgkg.extractors.metadata import parse_date, parse_number, provinces, split_names
-from orgkg.extractors.reader import read_source
-from orgkg.extractors.split import split_documents
+from orgkg.extractors.read.document import Source
+from orgkg.extractors.read.metadata import parse_date, parse_number, provinces, split_names
+from orgkg.extractors.read.reader import read_source
+from orgkg.extractors.read.split import split_documents
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.extractors.normalize import fold, normalize, widen
+from orgkg.extractors.read.normalize import fold, normalize, widen
 
 SAMPLES = sorted((Path(__file__).parent.parent / "data" / "samples").glob("*.txt"))
 

@@ -8,8 +8,8 @@ import docx
 import fpdf
 import pytest
 
-from orgkg.extractors.reader import iter_files, read_source
-from orgkg.extractors.split import split_documents
+from orgkg.extractors.read.reader import iter_files, read_source
+from orgkg.extractors.read.split import split_documents
 from orgkg.graph.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "doc_layer"

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.extractors.document import Source
-from orgkg.extractors.resolve import NATIONAL, Jurisdiction, attach, canonical_org, infer_jurisdiction
-from orgkg.extractors.split import split_documents
+from orgkg.extractors.read.document import Source
+from orgkg.extractors.resolve.names import NATIONAL, Jurisdiction, attach, canonical_org, infer_jurisdiction
+from orgkg.extractors.read.split import split_documents
 
 CQ = Jurisdiction("重庆市", "province")
 GD = Jurisdiction("广东省", "province")

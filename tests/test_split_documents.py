@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from orgkg.extractors.document import Source
-from orgkg.extractors.normalize import fold, widen
-from orgkg.extractors.reader import read_source
-from orgkg.extractors.split import split_documents, split_sentences
+from orgkg.extractors.read.document import Source
+from orgkg.extractors.read.normalize import fold, widen
+from orgkg.extractors.read.reader import read_source
+from orgkg.extractors.read.split import split_documents, split_sentences
 
 SAMPLES = Path(__file__).parent.parent / "data" / "samples"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .spans import Cand
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand
 
 ADMIN_LIST = (r"(?:省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|地级以上市|地级市|地市|市州|市县|市|州|盟"
               r"|区县|区|县|乡镇|街道)")

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from . import lines as L
+from orgkg.extractors.read import lines as L
 
 _SPACE = set(" \t\r\u3000\u00a0\u200b\ufeff\x0c\x0b")
 _KEEP_FULL = set("（），：；！？")

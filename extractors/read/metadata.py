@@ -29,9 +29,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import lines as L
+from orgkg.extractors.read import lines as L
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).resolve().parent.parent / "data"
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _ORG_END = set("会协委组部局厅室位院校府处司团织所站心馆社门办业关军队学")     # 学: 某某大学
 _SEP = "，,；;"

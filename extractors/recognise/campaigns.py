@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .spans import Cand
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand
 
 # verbs that put bodies to work on a campaign (a plain 推进 or 开展 is too weak: 推进工作)
 VERBS = ("深入开展", "扎实开展", "全面开展", "集中开展", "扎实推进", "持续推进", "深入推进", "全面推进", "加快推进",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..components import lexicon
+from orgkg.extractors import knowledge as lexicon
 
 CLAUSE_END = "，。；：！？,;:!?\n"
 DIRECTIVE_KINDS = ("notice", "opinion", "plan", "resolution")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .spans import Cand
+from orgkg.extractors.recognise.spans import Cand
 
 from functools import lru_cache
 
-from . import lexicon
+from orgkg.extractors import knowledge as lexicon
 
 TITLE = re.compile(r"《([^《》\n]{2,120})》")
 # the report of a congress: 党的二十大报告

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .spans import Cand, is_cjk
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand, is_cjk
 
 
 @lru_cache(maxsize=None)

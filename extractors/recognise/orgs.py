@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from . import lexicon
-from .org_patterns import find_pattern_orgs
-from .spans import Cand, is_cjk, matching_open
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.org_patterns import find_pattern_orgs
+from orgkg.extractors.recognise.spans import Cand, is_cjk, matching_open
 
 # a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
 LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区|镇|乡|街道)")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from .components import lexicon
-from .components.events import find_events
-from .components.orgs import find_orgs, is_collective_name, split_joint
-from .components.spans import select
-from .context import DocContext
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.events import find_events
+from orgkg.extractors.recognise.orgs import find_orgs, is_collective_name, split_joint
+from orgkg.extractors.recognise.spans import select
+from orgkg.extractors.resolve.context import DocContext
 
 NO_SELF_NODE = {"news"}
 DIRECTIVE = {"notice", "opinion", "plan", "resolution", "report"}

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .spans import Cand, is_cjk
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand, is_cjk
 
 N = r"[一二三四五六七八九十]{1,3}"
 # (no function word inside: 党的二十大代表和市第六次党代会 names no place)

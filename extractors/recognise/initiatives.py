@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import lexicon
-from .campaigns import find_campaigns
-from .spans import Cand, curly, is_cjk
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.campaigns import find_campaigns
+from orgkg.extractors.recognise.spans import Cand, curly, is_cjk
 
 QUOTE = "“”\"‘’"
 ZONES = ("先行区", "先导区", "引领区", "试验区")

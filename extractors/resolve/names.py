@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .components import lexicon
-from .jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, SUB_LEVELS, ZONES, Jurisdiction,
-                           infer_jurisdiction, level_place, strip_party)
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.resolve.jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, SUB_LEVELS, ZONES,
+                                                  Jurisdiction, infer_jurisdiction, level_place, strip_party)
 
 # jurisdiction inference moved to jurisdiction.py; its names stay importable from here
 __all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "infer_jurisdiction", "level_place"]

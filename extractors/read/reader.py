@@ -23,8 +23,8 @@ from typing import Iterable, Iterator
 
 from orgkg.graph.errors import InputError
 
-from .document import Source
-from .formats.text import decode_bytes
+from orgkg.extractors.read.document import Source
+from orgkg.extractors.read.formats.text import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -66,13 +66,13 @@ def read_source(path) -> Source:
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and data.startswith(b"%PDF-")):
-        from .formats.pdf import read_pdf
+        from orgkg.extractors.read.formats.pdf import read_pdf
         return _source(path, read_pdf(path), "pdf", "pdf")
     if suffix == ".docx" or (suffix not in TEXT_SUFFIXES and _is_docx(data)):
-        from .formats.docx import read_docx
+        from orgkg.extractors.read.formats.docx import read_docx
         return _source(path, read_docx(path), "docx", "docx")
     if suffix in HTML_SUFFIXES:
-        from .formats.html import decode_html, html_to_text
+        from orgkg.extractors.read.formats.html import decode_html, html_to_text
         return _source(path, html_to_text(decode_html(data, path)), "html", "html")
     if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".ofd"):
         raise InputError(path, f"unsupported file type ({suffix}); convert it to .docx, .pdf or .txt")

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .components import lexicon
+from orgkg.extractors import knowledge as lexicon
 
 PARTY = ("中国共产党", "中共")
 # a bare 自治区 / 自治州 / 开发区 is a level word, not a place named 自治 (自治区党委 -> the region the text names);

@@ -18,11 +18,11 @@ Header facts (issuer, addressees, printer) are in header.py.
 """
 from __future__ import annotations
 
-from ..context import DocContext
-from .bodies import rule_part_of, rule_supervises
-from .documents import rule_adopted, rule_issued
-from .people import rule_leads, rule_presided
-from .requires import rule_requires
+from orgkg.extractors.resolve.context import DocContext
+from orgkg.extractors.relate.bodies import rule_part_of, rule_supervises
+from orgkg.extractors.relate.documents import rule_adopted, rule_issued
+from orgkg.extractors.relate.people import rule_leads, rule_presided
+from orgkg.extractors.relate.requires import rule_requires
 
 SENTENCE_RULES = (rule_issued, rule_adopted, rule_leads, rule_presided, rule_supervises, rule_requires)
 

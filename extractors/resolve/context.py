@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from orgkg.graph.ids import match_key
 
-from .components import lexicon
-from .components.spans import Cand
-from .resolve import COLLECTIVE_HEADS, Jurisdiction, canonical_org
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand
+from orgkg.extractors.resolve.names import COLLECTIVE_HEADS, Jurisdiction, canonical_org
 
 QUOTES = "“”\"‘’"
 

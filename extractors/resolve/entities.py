@@ -9,14 +9,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .components import lexicon
-from .components.campaigns import find_campaigns
-from .components.initiatives import find_initiatives
-from .components.lexicon import national_alternation
-from .components.orgs import split_joint
-from .components.spans import Cand, is_cjk
-from .context import QUOTES, DocContext, Mention
-from .resolve import BARE_SUBUNITS, level_place
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.campaigns import find_campaigns
+from orgkg.extractors.recognise.initiatives import find_initiatives
+from orgkg.extractors.knowledge import national_alternation
+from orgkg.extractors.recognise.orgs import split_joint
+from orgkg.extractors.recognise.spans import Cand, is_cjk
+from orgkg.extractors.resolve.context import QUOTES, DocContext, Mention
+from orgkg.extractors.resolve.names import BARE_SUBUNITS, level_place
 
 LABELS = {"ORG": "Organization", "PERSON": "Person", "EVENT": "Event", "INIT": "Initiative", "DOC": "Document"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .text import decode_bytes
+from orgkg.extractors.read.formats.text import decode_bytes
 
 _SKIP = {"script", "style", "noscript", "template", "head"}
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",

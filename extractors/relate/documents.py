@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ..components.orgs import find_orgs
-from ..context import DocContext
-from .common import clause_start, cues, listed_before, org_mentions
-from .requires import rule_issued_and_asked
+from orgkg.extractors.recognise.orgs import find_orgs
+from orgkg.extractors.resolve.context import DocContext
+from orgkg.extractors.relate.common import clause_start, cues, listed_before, org_mentions
+from orgkg.extractors.relate.requires import rule_issued_and_asked
 
 
 def rule_issued(ctx: DocContext, s, e, ms):

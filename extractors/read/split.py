@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from . import lines as L
-from .document import Document, Source
-from .normalize import normalize
+from orgkg.extractors.read import lines as L
+from orgkg.extractors.read.document import Document, Source
+from orgkg.extractors.read.normalize import normalize
 
 _ENDS = set("。！？；!?;")
 _OPEN = {"《": "》", "“": "”", "‘": "’", "「": "」"}
@@ -232,7 +232,7 @@ def _link_issued(docs: list) -> None:
 
 def split_documents(source: Source) -> list:
     """The documents in one file, each with its text, offsets, sentences and meta."""
-    from .metadata import extract_metadata
+    from orgkg.extractors.read.metadata import extract_metadata
 
     text, offsets = normalize(source.raw)
     docs = []

@@ -15,12 +15,12 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .components.documents import find_titles
-from .components.events import find_events
-from .components.initiatives import find_initiatives
-from .components.orgs import find_orgs
-from .components.people import find_people
-from .components.spans import select
+from orgkg.extractors.recognise.documents import find_titles
+from orgkg.extractors.recognise.events import find_events
+from orgkg.extractors.recognise.initiatives import find_initiatives
+from orgkg.extractors.recognise.orgs import find_orgs
+from orgkg.extractors.recognise.people import find_people
+from orgkg.extractors.recognise.spans import select
 
 KEY = "orgkg"
 FINDERS = {

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..components import lexicon
-from ..components.spans import Cand
-from ..context import DocContext, Mention
-from ..resolve import canonical_org
-from .common import CLASS_NOUNS, clause_start, cues, org_mentions, party_group_body
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand
+from orgkg.extractors.resolve.context import DocContext, Mention
+from orgkg.extractors.resolve.names import canonical_org
+from orgkg.extractors.relate.common import CLASS_NOUNS, clause_start, cues, org_mentions, party_group_body
 
 
 def rule_supervises(ctx, s, e, ms):

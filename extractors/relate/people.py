@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..components import lexicon
-from ..components.spans import is_cjk
-from .common import org_mentions, party_group_body
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import is_cjk
+from orgkg.extractors.relate.common import org_mentions, party_group_body
 
 
 def rule_leads(ctx, s, e, ms):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import DIRECTIVE_KINDS, cues, org_mentions
+from orgkg.extractors.relate.common import DIRECTIVE_KINDS, cues, org_mentions
 
 
 def rule_requires(ctx, s, e, ms):
