@@ -66,6 +66,7 @@ def load() -> Lexicon:
         places.setdefault(name, p)
         for form in short or ([bare] if len(name) > 2 else []):
             places.setdefault(form, p)
+    _add_counties(places)
     national, nat_aliases = {}, {}
     for row in rows("national_bodies.tsv"):
         canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]
@@ -78,6 +79,20 @@ def load() -> Lexicon:
         if not line.startswith("#"):
             surnames.update(line.split())
     return Lexicon(words, places, abbr, national, nat_aliases, abbreviations, surnames, cues)
+
+
+# county-level names that many prefectures share as plain words (城区, 矿区): never a place alone
+GENERIC_COUNTIES = {"城区", "矿区", "郊区", "市辖区", "市中区", "新区"}
+
+
+def _add_counties(places: dict) -> None:
+    """County-level divisions and their former names, by full name only: a county's
+    short form (紫阳) is too often a plain word to stand for it."""
+    for name, city, _ in rows("counties.tsv"):
+        if name not in GENERIC_COUNTIES:
+            places.setdefault(name, Place(name, name, "county", parent=city))
+    for former, _, city, _, _ in rows("former_places.tsv"):
+        places.setdefault(former, Place(former, former, "county", parent=city))
 
 
 @lru_cache(maxsize=None)

@@ -81,10 +81,57 @@ def _translit_at(text: str, i: int) -> str:
     return ""
 
 
+def _clean_left(text: str, s: int) -> bool:
+    """A name's left edge: the start, punctuation, a function word or a word that
+    announces an appointment (中共中央批准，; 决定：)."""
+    if s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "的和与及由是对向以为把将":
+        return True
+    return text.endswith(tuple(lexicon.load().w("appointment_left_words")), 0, s)
+
+
+@lru_cache(maxsize=None)
+def _appointment_patterns():
+    lex = lexicon.load()
+    alt = lambda key: "|".join(map(re.escape, sorted(lex.w(key), key=len, reverse=True)))  # noqa: E731
+    return re.compile(f"(?:{alt('appointment_verbs_after_name')})"), re.compile(f"(?:{alt('appointment_verbs_before_name')})")
+
+
+def _appointees(text: str) -> list:
+    """Names that an appointment verb follows (某某任某省委副书记, 某某兼任…) or precedes
+    (任命某某为…, 免去某某的…): with no title beside them, the verb is the only cue."""
+    after, before = _appointment_patterns()
+    lex, out = lexicon.load(), []
+    for m in after.finditer(text):
+        e = m.start()
+        if text.startswith(tuple(lex.w("appointment_verb_not_followed")), m.end()) \
+                or any(text.startswith(w, e - w.index(m.group()[0])) for w in lex.w("appointment_not_words")
+                       if m.group()[0] in w and w.index(m.group()[0]) > 0 and w.index(m.group()[0]) <= e):
+            continue
+        for n in (3, 2, 4):
+            s = e - n
+            if s >= 0 and _name_at(text[s:e] + "，", 0, need_cue=True) == text[s:e] and _clean_left(text, s):
+                out.append(Cand(s, e, text[s:e], "PERSON"))
+                break
+    for m in before.finditer(text):
+        i = m.end()
+        name = _name_at(text, i, need_cue=False)
+        for n in (3, 2, 4):
+            cand = text[i:i + n]
+            if _name_at(cand + "，", 0, need_cue=True) == cand and text[i + n:i + n + 1] in ("为", "的", "同") \
+                    and not any(w in cand for w in lex.w("person_stop")):
+                name = cand
+                break
+        else:
+            name = ""
+        if name:
+            out.append(Cand(i, i + len(name), name, "PERSON"))
+    return out
+
+
 def find_people(text: str) -> list:
     title_re, after_re, reporter_re, photo_re = _patterns()
     lex = lexicon.load()
-    out = []
+    out = _appointees(text)
     for m in title_re.finditer(text):
         i = m.end()
         # a list of names after one title: 主席张三、李四

@@ -81,6 +81,31 @@ class DocContext:
             canon = self.kg.node(known)["name"] if known else canon
         return self.add("Organization", canon, aliases, collective, span, **props)
 
+    def unit(self, parent: str, surface: str, span=None, others=()) -> str:
+        """A unit a text names bare inside its body's list (办公厅, 人事司): named after that body
+        (某委员会办公厅), the bare form and any name in brackets kept as aliases."""
+        parent_name = self.kg.node(parent)["name"]
+        full = surface if surface.startswith(parent_name) else parent_name + surface
+        known = self.lookup("Organization", surface)
+        if known and self.kg.node(known)["name"].startswith(parent_name):
+            full = self.kg.node(known)["name"]
+        props = {"jurisdiction": self.kg.node(parent).get("jurisdiction")}
+        return self.add("Organization", full, [surface, *others], span=span, **props)
+
+    def same_body(self, other: str, body: str) -> None:
+        """A second nameplate (加挂X牌子): X's names become aliases of the body, and X is
+        no entity of its own unless another text relates it."""
+        if other == body:
+            return
+        g, data = self.kg.g, self.kg.node(other)
+        self.kg.add_entity("Organization", self.kg.node(body)["name"], [data["name"], *data["aliases"]])
+        for k in [data["name"], *data["aliases"]]:
+            self.by_key[("Organization", match_key(k))] = body
+        self.mentions = [m for m in self.mentions if m.node != other]
+        data["mentions"] = [m for m in data["mentions"] if m.get("file") != self.doc.file]
+        if not data["mentions"] and g.degree(other) == 0:
+            g.remove_node(other)
+
     def home_node(self):
         return self.lookup("Organization", self.home) if self.home else None
 

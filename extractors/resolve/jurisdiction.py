@@ -61,6 +61,16 @@ def level_place(level: str, juris: Jurisdiction) -> str:
     city = re.match(r"[\u4e00-\u9fff]{2,6}?市(?=[\u4e00-\u9fff]{2,6}[区县]$)", juris.name)
     if level == "市" and city and juris.level in ("county", "district"):
         return city.group()
+    return _above_county(level, p) if p and p.level == "county" else ""
+
+
+def _above_county(level: str, county) -> str:
+    """市 in a county's document is its prefecture city, 省 its province (紫阳县: 安康市, 陕西省)."""
+    city = lexicon.load().places.get(county.parent)
+    if level == "市" and county.parent.endswith("市"):
+        return county.parent
+    if level in ("省", "自治区") and city and city.parent.endswith(level):
+        return city.parent
     return ""
 
 

@@ -1,0 +1,117 @@
+"""The construction interpreter: relations stated by the constructions in
+data/constructions.yaml.
+
+A construction is cue words, slots around the cue and the relations each slot
+pair yields. The cues of all constructions are found in one pass over a
+sentence; each hit fills its slots with the finders named in the data (a slot
+finder returns spans of the sentence, or a body and a role for a post); the
+resolver (DocContext) turns spans into nodes; the interpreter adds the edges.
+
+>>> [c.name for c in load()][:2]
+['units-listed', 'working-department']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from orgkg.extractors import knowledge
+from orgkg.extractors.relate import slots
+from orgkg.extractors.relate.common import clause_start
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    cues: tuple
+    slots: tuple                 # (slot name, finder name, options), in fill order
+    yields: tuple                # (from slot, relation, to slot)
+    unless: tuple = ()
+    not_followed_by: tuple = ()
+    not_preceded_by: tuple = ()
+
+
+@dataclass
+class Hit:
+    """One cue found in a sentence, with what its slots were filled with."""
+    construction: Construction
+    start: int
+    end: int
+    sentence: tuple
+    filled: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple:
+    entries = yaml.safe_load((knowledge.DATA / "constructions.yaml").read_text(encoding="utf-8"))
+    return tuple(Construction(e["name"], tuple(e["cues"]),
+                              tuple((k, v.pop("find"), v) for k, v in ((k, dict(v)) for k, v in e["slots"].items())),
+                              tuple(tuple(y) for y in e["yields"]), tuple(e.get("unless", ())),
+                              tuple(e.get("not_followed_by", ())), tuple(e.get("not_preceded_by", ())))
+                 for e in entries)
+
+
+@lru_cache(maxsize=1)
+def _cue_index():
+    """One pattern over every cue (longest first) and cue -> constructions."""
+    by_cue = {}
+    for c in load():
+        for cue in c.cues:
+            by_cue.setdefault(cue, []).append(c)
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(by_cue, key=len, reverse=True)))
+    return pattern, by_cue
+
+
+def find_hits(text: str, s: int, e: int) -> list:
+    """Every cue of every construction in text[s:e], as unfilled hits."""
+    pattern, by_cue = _cue_index()
+    hits = []
+    for m in pattern.finditer(text, s, e):
+        for c in by_cue[m.group()]:
+            if c.not_followed_by and text.startswith(c.not_followed_by, m.end()) \
+                    or c.not_preceded_by and text.endswith(c.not_preceded_by, s, m.start()):
+                continue
+            hits.append(Hit(c, m.start(), m.end(), (s, e)))
+    return hits
+
+
+def _cancelled(text: str, hit: Hit) -> bool:
+    """A word of ``unless`` in the clause before the cue (曾任, 此前): the construction does not hold."""
+    before = text[clause_start(text, hit.start, hit.sentence[0]):hit.start]
+    return any(w in before for w in hit.construction.unless)
+
+
+def apply_constructions(ctx, s: int, e: int, ms: list) -> None:
+    """Fill and apply every construction whose cue stands in the sentence text[s:e]."""
+    text = ctx.doc.text
+    for hit in find_hits(text, s, e):
+        if _cancelled(text, hit):
+            continue
+        if not _fill(ctx, hit, ms):
+            continue
+        for src, rel, tgt in hit.construction.yields:
+            _yield(ctx, hit, src, rel, tgt)
+
+
+def _fill(ctx, hit: Hit, ms: list) -> bool:
+    for name, finder, opts in hit.construction.slots:
+        found = slots.FINDERS[finder](ctx, hit, ms, opts)
+        if not found:
+            return False
+        hit.filled[name] = found
+    return True
+
+
+def _yield(ctx, hit: Hit, src: str, rel: str, tgt: str) -> None:
+    rule = f"construction:{hit.construction.name}"
+    for a in hit.filled[src]:
+        for b in hit.filled[tgt]:
+            if rel == "ALIAS":
+                ctx.same_body(a.node, b.node)
+            elif rel == "LEADS":
+                ctx.relate(a.node, rel, b.node, hit.start, rule, 0.8, role=b.role, as_of=ctx.doc.meta.get("date"))
+            else:
+                ctx.relate(a.node, rel, b.node, hit.start, rule, 0.8)

@@ -1,0 +1,198 @@
+"""Slot finders of the construction interpreter, chosen by name from
+data/constructions.yaml. Each takes (ctx, hit, mentions of the sentence,
+options) and returns what fills the slot: a list of ``Filled`` (a node and
+its span, with a role for a post), empty when the slot finds nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orgkg.extractors import knowledge
+from orgkg.extractors.relate.common import clause_start, org_mentions, party_group_body
+
+LIST_SEPARATORS = "、；;，,"
+
+
+@dataclass(frozen=True)
+class Filled:
+    node: str
+    start: int
+    end: int
+    role: str | None = None
+
+
+def _filled(m) -> Filled:
+    return Filled(m.node, m.start, m.end)
+
+
+def _anchor(hit, opts) -> int:
+    """Where a slot looks from: the cue, or the start of a slot filled before it."""
+    at = opts.get("at")
+    return hit.filled[at][0].start if at else hit.start
+
+
+def _gap_ok(gap: str, allowed) -> bool:
+    return allowed == "*" or gap in allowed
+
+
+def _floor(ctx, hit, opts) -> int:
+    s = hit.sentence[0]
+    return clause_start(ctx.doc.text, hit.start, s) if opts.get("within") == "clause" else s
+
+
+def org_before(ctx, hit, ms, opts) -> list:
+    """The body named last before the cue (or before slot ``at``) with only ``gap`` between."""
+    text, pos = ctx.doc.text, _anchor(hit, opts)
+    allowed = opts.get("gap", [""])
+    floor = _floor(ctx, hit, opts)
+    orgs = [o for o in org_mentions(ms) if floor <= o.start and o.end <= pos and _gap_ok(text[o.end:pos], allowed)]
+    if orgs:
+        return [_filled(orgs[-1])]
+    home = ctx.home_node() if opts.get("or_home") else None
+    return [Filled(home, hit.start, hit.start)] if home else []
+
+
+def org_after(ctx, hit, ms, opts) -> list:
+    """The body named first after the cue, past any of the ``skip`` words."""
+    text, pos = ctx.doc.text, hit.end
+    for w in sorted(opts.get("skip", []), key=len, reverse=True):
+        if text.startswith(w, pos):
+            pos += len(w)
+            break
+    found = [o for o in org_mentions(ms) if o.start == pos]
+    return [_filled(found[0])] if found else []
+
+
+def orgs_before(ctx, hit, ms, opts) -> list:
+    """The bodies listed right before the cue (A、B和C划入…), past a leading 将."""
+    text = ctx.doc.text
+    orgs = [o for o in org_mentions(ms) if o.end <= hit.start]
+    out = []
+    pos = hit.start
+    for o in reversed(orgs):
+        gap = text[o.end:pos]
+        if gap not in (("", "无偿", "整体") if not out else ("、", "和", "与", "及", "以及")):
+            break
+        out.insert(0, o)
+        pos = o.start
+    return [_filled(o) for o in out]
+
+
+@lru_cache(maxsize=1)
+def _unit_end():
+    words = knowledge.load().w("unit_list_suffixes")
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
+
+
+# the count that closes a unit list: 等4个内设机构, 4个内设机构, 等处室
+LIST_CLOSE = re.compile(r"(?:等)?[0-9一二三四五六七八九十]{0,3}个?(?:内设机构|职能处室|处室|科室|机构|部门)?$")
+PAREN = re.compile(r"[（(]([^（）()]{2,30})[）)]")
+
+
+def _list_items(text: str, pos: int, end: int) -> list:
+    """(start, end) of each item of the list that starts at pos, up to the end of the sentence."""
+    stop = re.search(r"[。；;]", text[pos:end])
+    end = pos + stop.start() if stop else end
+    items, k = [], pos
+    for part in re.split(r"([、，,])", text[pos:end]):
+        if part in "、，," and part:
+            k += len(part)
+            continue
+        items.append((k, k + len(part)))
+        k += len(part)
+    return items
+
+
+def units_after(ctx, hit, ms, opts) -> list:
+    """The units listed after the cue (：A、B、C等N个内设机构), each made a unit of slot ``of``."""
+    text = ctx.doc.text
+    parent = hit.filled[opts["of"]][0].node
+    pos = hit.end + (1 if text[hit.end:hit.end + 1] in "：:" else 0)
+    out = []
+    for a, b in _list_items(text, pos, hit.sentence[1]):
+        core = PAREN.sub("", text[a:b])
+        close = LIST_CLOSE.search(core)
+        name = core[:close.start()] if close and close.group() else core
+        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or "的" in name:
+            break
+        others = PAREN.findall(text[a:b])
+        out.append(Filled(ctx.unit(parent, name, (a, a + len(name)), others), a, a + len(name)))
+        if close and close.group():
+            break
+    return out
+
+
+def nameplate_after(ctx, hit, ms, opts) -> list:
+    """The second name a body carries: 加挂X牌子 (X is a body named right after the cue)."""
+    text = ctx.doc.text
+    found = [o for o in org_mentions(ms) if o.start == hit.end and text.startswith("牌子", o.end)]
+    return [_filled(found[0])] if found else []
+
+
+def person_before(ctx, hit, ms, opts) -> list:
+    text, allowed = ctx.doc.text, opts.get("gap", [""])
+    people = [m for m in ms if m.label == "Person" and m.end <= hit.start and _gap_ok(text[m.end:hit.start], allowed)]
+    return [_filled(people[-1])] if people else []
+
+
+def person_after(ctx, hit, ms, opts) -> list:
+    text, allowed = ctx.doc.text, opts.get("gap", [""])
+    people = [m for m in ms if m.label == "Person" and m.start >= hit.end and _gap_ok(text[hit.end:m.start], allowed)]
+    return [_filled(people[0])] if people else []
+
+
+@lru_cache(maxsize=1)
+def _titles():
+    lex = knowledge.load()
+    return sorted(lex.w("titles"), key=len, reverse=True), set(lex.w("member_titles"))
+
+
+def _title_at(text: str, pos: int) -> str:
+    return next((t for t in _titles()[0] if text.startswith(t, pos)), "")
+
+
+def posts_after(ctx, hit, ms, opts) -> list:
+    """The posts named after the cue (or after slot ``at`` and one of ``after_word``):
+    body + title, joined by 、; a bare title is a post in the body of the post before it
+    (某委党组书记、主任: the 主任 of the 委). A member's seat (常委, 委员) leads nothing."""
+    text = ctx.doc.text
+    pos = hit.filled[opts["at"]][0].end if opts.get("at") else hit.end
+    for w in sorted(opts.get("after_word", []), key=len, reverse=True):
+        if text.startswith(w, pos):
+            pos += len(w)
+            break
+    else:
+        if opts.get("after_word"):
+            return []
+    out, body = [], None
+    while True:
+        org = next((o for o in org_mentions(ms) if o.start == pos), None)
+        start = org.end if org else pos
+        title = _title_at(text, start)
+        if not title or (not org and body is None):
+            break
+        if org:
+            body = org.node
+        elif body:
+            body = party_group_body(ctx, body) or body
+        if title not in _titles()[1]:
+            out.append(Filled(body, pos, start + len(title), title))
+        pos = start + len(title)
+        if text[pos:pos + 1] != "、":
+            break
+        pos += 1
+    return out
+
+
+FINDERS = {
+    "org_before": org_before,
+    "org_after": org_after,
+    "orgs_before": orgs_before,
+    "units_after": units_after,
+    "nameplate_after": nameplate_after,
+    "person_before": person_before,
+    "person_after": person_after,
+    "posts_after": posts_after,
+}
