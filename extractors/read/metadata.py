@@ -153,6 +153,9 @@ def _title(lines: list):
     return None
 
 
+DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,10}?[\u4e00-\u9fff]{2,4}\d{1,2}月\s*\d{1,2}日\s*电\s*(?=\S)")
+
+
 def extract_metadata(doc) -> dict:
     """Meta of one Document (see the module docstring for the keys)."""
     lines = _lines(doc.text)
@@ -166,6 +169,9 @@ def extract_metadata(doc) -> dict:
         for p2, l2 in lines:
             if l2 != line and L.is_title(l2) and f"《{line}》" in l2:
                 pos, line, k = p2, l2, lines.index((p2, l2))
+        dateline = DATELINE.match(line)
+        if dateline:      # 新华社北京10月12日电 某某公报: the agency's dateline is no part of the title
+            pos, line = pos + dateline.end(), line[dateline.end():]
         meta["title"], meta["title_span"] = line, (pos, pos + len(line))
         meta["kind"] = L.kind_of(line)
         _byline(lines, k, meta)

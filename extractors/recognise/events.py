@@ -25,7 +25,7 @@ COUNTY = r"(?:(?![的和与及在是为对])[\u4e00-\u9fff]){2,8}?(?:自治县|�
 # (a time of day may follow the date: 1月8日上午某市第十七届人民代表大会…)
 CLEAN_LEFT = r"(?:^|(?<=[日午晚，。；：、\s在共]))(?![在于的和与及由对是]|中共|[上中下]午|晚上|[上中下]旬)"
 LEVEL = {"市": "市", "省": "省", "区": "区", "县": "县", "州": "州"}
-EVENT_CUT = ("召开", "举行", "举办", "出席", "参加", "主持", "贯彻落实", "落实", "精神", "在", "的", "和", "与",
+EVENT_CUT = ("会议", "以", "召开", "举行", "举办", "出席", "参加", "主持", "贯彻落实", "落实", "精神", "在", "的", "和", "与",
              "及", "为", "于", "是", "由", "到", "对", "等", "经", "上", "据", "按照", "根据", "通过", "列席", "进行")
 GENERIC_EVENT = ("专题", "工作", "全体", "动员", "部署", "这次", "本次", "此次", "有关", "相关", "各类", "各种",
                  "一系列", "党组", "党委", "常委", "支部", "座谈", "推进", "调度", "总结", "视频", "电视电话", "现场")
@@ -39,7 +39,9 @@ AUDIENCE = ("干部", "党员", "职工", "人员", "代表")
 # a body's numbered sitting is named by its number: 市政府第45次常务会议, 深改委第八次会议,
 # 中心组2024年第5次集体学习 (the routine sitting without a number is not)
 SITTING = re.compile(r"(?:(?:19|20)\d\d年(?:度)?)?第(?:[一二三四五六七八九十百]{1,4}|\d{1,3})次"
-                     r"(?:常务会议|全体会议|主任会议|常委会会议|党组会议|会议|集体学习|专题学习)")
+                     r"(?:常务会议|全体会议|主任会议|常委会会议|党组会议|会议|集体学习|专题学习)"
+                     # a body's party group or committee in an enlarged sitting: 某局召开党组（扩大）会议
+                     r"|(?<=召开|举行)(?:党组|党委|党工委|常委会)(?:（扩大）|\(扩大\))会议")
 # two-character words that start with a one-character cut word (经, 和, 在, 对)
 KEEP_WORDS = ("经济", "经营", "经开", "经信", "和平", "在线", "对外")
 
@@ -87,6 +89,20 @@ def _patterns():
     ]
 
 
+@lru_cache(maxsize=None)
+def _session_forms():
+    return lexicon.load().w("session_full_forms")
+
+
+def _session_name(name: str) -> str:
+    """A congress or conference session in full: 湖北省十三届人大常委会第十四次会议 ->
+    湖北省第十三届人民代表大会常务委员会第十四次会议; a bare level keeps {place} for the resolver."""
+    for short, full in _session_forms():
+        name = name.replace(short, full)
+    name = re.sub(rf"(?<!第)({N})(届|次)", r"第\1\2", name)
+    return re.sub(r"^(自治区|[省市区县州])(?=第)", "{place}", name)
+
+
 def _canonical(kind: str, m) -> str:
     g = m.groups()
     if kind == "congress":
@@ -104,7 +120,9 @@ def _canonical(kind: str, m) -> str:
     if kind == "cppcc":
         term, n = (g[0], g[1]) if g[0] else (g[2], g[3])
         return f"中国人民政治协商会议第{term}届全国委员会第{n}次会议"
-    if kind in ("local_session", "mass_congress"):
+    if kind == "local_session":
+        return _session_name(m.group())
+    if kind == "mass_congress":
         return m.group()
     if kind == "local_body_congress":
         return f"{g[0]}第{g[1]}次代表大会"

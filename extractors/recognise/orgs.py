@@ -49,7 +49,8 @@ def _patterns():
     anchor = re.compile(lexicon.place_alternation() + "|" + lexicon.national_alternation() + "|"
                         + "|".join(_rules().anchors))
     cut_words = [w for w in lex.w("cut_before") if w not in ("建设", "服务", "联合", "共同", "国家")]
-    cut = re.compile("|".join(re.escape(w) for w in sorted(cut_words, key=len, reverse=True)))
+    # numbered articles and items (第二条, （一）) open a new sentence, whatever follows
+    cut = re.compile("|".join(lex.w("left_cut_patterns") + [re.escape(w) for w in sorted(cut_words, key=len, reverse=True)]))
     coord = re.compile(r"(?:、(?:协会|研究会|学会|基金会|联合会))+")
     return suffix, national, anchor, cut, coord
 

@@ -10,7 +10,10 @@ from orgkg.extractors.relate.common import org_mentions, party_group_body
 
 def rule_leads(ctx, s, e, ms):
     text = ctx.doc.text
-    implied = lexicon.load().w("role_title_implies")
+    # a title implies its body only where the text names that body too (总书记 and 党中央)
+    named = lexicon.load().w("role_title_implies_when_named")
+    implied = {t: b for t, b in lexicon.load().w("role_title_implies").items()
+               if any(w in ctx.doc.text for w in named.get(t, [b]))}
     titles = sorted(lexicon.load().w("titles"), key=len, reverse=True)
     as_of = ctx.doc.meta.get("date")
     posts = lexicon.load().w("post_bodies")

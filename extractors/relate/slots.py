@@ -34,7 +34,11 @@ def _anchor(hit, opts) -> int:
 
 
 def _gap_ok(gap: str, allowed) -> bool:
-    return allowed == "*" or gap in allowed
+    """Whether ``gap`` may stand between a slot and its anchor: one of the ``allowed``
+    strings, a pattern written as "re:…", or anything when allowed is "*"."""
+    if allowed == "*" or gap in allowed:
+        return True
+    return any(a.startswith("re:") and re.fullmatch(a[3:], gap) for a in allowed)
 
 
 def _floor(ctx, hit, opts) -> int:

@@ -95,6 +95,9 @@ def _node(ctx: DocContext, c: Cand, cands: list, same_init: dict) -> str:
             place = level_place(level.group(), juris) if level else ""
             canon = canon.replace("{place}", place) if place else c.text
         convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
+        if convener and c.props.get("kind") == "sitting":
+            # a numbered or enlarged sitting (市教育局党组（扩大）会议) is named by its body's full name
+            return ctx.add(label, ctx.kg.node(ctx.org(convener))["name"] + c.text, [convener + c.text], span=span)
         return ctx.add(label, convener + c.text if convener else canon, [c.text], span=span)
     if c.label == "INIT":
         name = "主题教育" if c.text.endswith("主题教育") else same_init.get(c.text, c.text)
