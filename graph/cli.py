@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from .errors import OrgkgError
+from .printable import file_name, printable
 
 
 def library_errors(func):
@@ -19,19 +21,28 @@ def library_errors(func):
         try:
             return func(*args, **kwargs)
         except OrgkgError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(printable(exc)) from None
+        except OSError as exc:          # an output path that cannot be written, a full disk
+            where = file_name(exc.filename) if exc.filename else "output"
+            raise click.ClickException(f"{where}: {exc.strerror or exc}") from None
     return wrapper
 
 
 def echo_skipped(skipped):
     for path, reason in skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"skipped {file_name(path)}: {printable(reason)}", err=True)
 
 
 def progress_printer(quiet):
     if quiet:
         return None
-    return lambda message: click.echo(message, err=True)
+    return lambda message: click.echo(printable(message), err=True)
+
+
+def _exit_on_signal(signum, frame):
+    # SystemExit unwinds the `with open_store()` blocks, so an engine started
+    # on demand is stopped, as it is when the command ends normally
+    raise SystemExit(128 + signum)
 
 
 @click.group()
@@ -43,6 +54,8 @@ def main():
     The store is Neo4j when NEO4J_URI is set (with NEO4J_USER, NEO4J_PASSWORD,
     NEO4J_DATABASE), otherwise the embedded FalkorDB engine kept in ORGKG_HOME
     (default ./data/engine)."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _exit_on_signal)
 
 
 @main.command()
@@ -75,16 +88,60 @@ def load(export, batch_size, quiet):
         click.echo(f"{store.name}: {stats}")
 
 
+def as_of_option(func):
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="only what documents dated up to DATE say (2021, 2021-06 or 2021-06-30)")(func)
+
+
+def rows_options(func):
+    for option in reversed([
+            click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]), default="table",
+                         show_default=True, help="xlsx needs --out"),
+            click.option("--excel", is_flag=True, help="csv: start with a byte-order mark so Excel reads UTF-8"),
+            click.option("--out", type=click.Path(dir_okay=False), help="write to this file instead of stdout"),
+            click.option("--all", "every", is_flag=True, help="a name that several nodes share: answer for all")]):
+        func = option(func)
+    return func
+
+
+def echo_rows(result, fmt, out, excel):
+    """Query rows to stdout or, atomically, to ``out``."""
+    from . import exports, queries
+    if out:
+        click.echo(f"{len(result.rows)} rows -> {exports.write_rows(result, fmt, out, excel=excel)}", err=True)
+    elif fmt == "xlsx":
+        raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
+    elif fmt == "csv":
+        click.echo(exports.csv_text(result, excel=excel), nl=False)
+    else:
+        click.echo(queries.format_result(result, fmt))
+
+
+def answer(run):
+    """``run()``; a name that matches no node, or several, goes to stderr and exits 3."""
+    from .errors import UnresolvedName
+    try:
+        return run()
+    except UnresolvedName as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(UnresolvedName.exit_code)
+
+
 @main.command()
 @click.argument("cypher", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False), help="a .cypher file, or the name of one in cypher/queries")
+@click.option("-f", "--file", "query_file", help="a .cypher file, the name of one in cypher/queries, or - for stdin")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="a typed parameter (repeatable)")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@rows_options
+@as_of_option
+@click.option("--any", "any_relation", is_flag=True, help="path_between: through any relation, not only the chain of command")
 @click.option("--write", is_flag=True, help="allow the query to change the graph")
 @click.option("--list", "list_queries", is_flag=True, help="list the named queries and their parameters")
 @library_errors
-def query(cypher, query_file, params, fmt, write, list_queries):
-    """Run a Cypher query (read-only unless --write)."""
+def query(cypher, query_file, params, fmt, excel, out, every, as_of, any_relation, write, list_queries):
+    """Run a Cypher query (read-only unless --write).
+
+    A name given to a named query that matches no node exits with code 3 and
+    the closest names on stderr; one that several nodes share lists them."""
     from . import queries
     if list_queries:
         for name, purpose, names in queries.list_queries():
@@ -92,13 +149,37 @@ def query(cypher, query_file, params, fmt, write, list_queries):
         return
     if bool(cypher) == bool(query_file):
         raise click.UsageError("give either a CYPHER string or -f FILE")
-    text = queries.load_query(query_file) if query_file else cypher
+    if any_relation:
+        query_file = queries.any_variant(query_file)
+    text = click.get_text_stream("stdin").read() if query_file == "-" else \
+        queries.load_query(query_file) if query_file else cypher
     try:
         values = dict(queries.parse_param(p) for p in params)
+        if as_of and "as_of" not in queries.declared_params(text):
+            raise click.UsageError("--as-of needs a query that takes $as_of (see orgkg query --list)")
+        if as_of:
+            values["as_of"] = queries.as_of_date(as_of)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="-p") from None
-    result = queries.run_query(text, values, write=write)
-    click.echo(queries.format_result(result, fmt))
+        raise click.BadParameter(str(exc), param_hint="-p/--as-of") from None
+    result = answer(lambda: queries.run_query(text, values, write=write, every=every))
+    echo_rows(result, fmt, out, excel)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--type", "rtype", metavar="TYPE", help="only this relation type (LEADS, SUPERVISES, ...)")
+@rows_options
+@as_of_option
+@library_errors
+def evidence(name, rtype, fmt, excel, out, every, as_of):
+    """One row per sentence behind NAME's relations: source, target, relation,
+    document, date, file, offsets and the sentence on one line."""
+    from . import queries
+    try:
+        values = {"name": name, "type": queries.relation_type(rtype), "as_of": queries.as_of_date(as_of)}
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    echo_rows(answer(lambda: queries.run_named("evidence", values, every=every)), fmt, out, excel)
 
 
 @main.command()

@@ -3,11 +3,16 @@
 Every format carries the store's model (store/base.py): names = name + aliases,
 mentions and evidence as JSON strings, the files they come from.
 
-* GraphML: node attributes as in the JSON export (``label`` is the entity type);
-  list values are JSON text (GraphML has no lists); edges carry ``type``.
+* GraphML: node attributes as in the JSON export, but ``label`` is the name
+  (Gephi and yEd show ``label``) and the entity type is ``type``; list values
+  are JSON text (GraphML has no lists); edges carry ``type``.
 * GEXF: Gephi shows ``label``, so a node's label is its name and its type is
   ``entity_type``; an edge's label is its relation type (GEXF reserves ``type``
-  for directed/undirected), also in ``relation``.
+  for directed/undirected), also in ``relation``. Nodes and edges carry
+  ``viz:color`` (and nodes ``viz:shape`` and ``viz:size``) from schema.yaml.
+* tables of query rows (:func:`write_rows`): CSV, with a byte-order mark for
+  Excel when asked (without it Excel reads UTF-8 as the locale's code page and
+  garbles Chinese), or an .xlsx workbook written with openpyxl.
 * neo4j-csv: a folder with nodes_<Label>.csv and rels_<TYPE>.csv in
   neo4j-admin import format (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
   ``:TYPE``, arrays as ``name:string[]`` joined by ``;``) and import.txt with
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -27,6 +34,8 @@ from .errors import OrgkgError
 from .store.base import edge_row, node_row
 
 FORMATS = ("graphml", "gexf", "neo4j-csv")
+ROW_FORMATS = ("table", "json", "csv", "xlsx")
+GEXF_SHAPES = {"dot": "disc", "square": "square", "triangle": "triangle", "diamond": "diamond"}  # GEXF has only these
 ARRAY_DELIMITER = ";"
 
 
@@ -44,7 +53,7 @@ def _flat_node(data: dict) -> dict:
 def _flat_edge(data: dict) -> dict:
     row = edge_row(data)
     out = {"id": row["id"], **row["props"]}
-    for key in ("evidence", "sentences", "files"):
+    for key in ("evidence", "sentences", "files", "dates"):
         out[key] = json.dumps(row[key], ensure_ascii=False)
     out.update({k: json.dumps(v, ensure_ascii=False) for k, v in row["lists"].items()})
     return out
@@ -56,18 +65,31 @@ def to_networkx(kg, gexf: bool = False) -> nx.MultiDiGraph:
     for data in kg.nodes():
         attrs = _flat_node(data)
         if gexf:
-            attrs.update(label=data["name"], entity_type=data["label"])
+            attrs.update(label=data["name"], entity_type=data["label"], viz=_node_viz(kg.schema, data))
         else:
-            attrs.update(label=data["label"])
+            attrs.update(label=data["name"], type=data["label"])
         g.add_node(data["id"], **attrs)
     for data in kg.edges():
         attrs = _flat_edge(data)
         if gexf:
-            attrs.update(label=data["type"], relation=data["type"])
+            attrs.update(label=data["type"], relation=data["type"],
+                         viz={"color": _rgb(kg.schema.relation(data["type"]).draw.get("color"))})
         else:
             attrs.update(type=data["type"])
         g.add_edge(data["source"], data["target"], key=data["id"], **attrs)
     return g
+
+
+def _rgb(color) -> dict:
+    text = (color or "#888888").lstrip("#")
+    return {"r": int(text[0:2], 16), "g": int(text[2:4], 16), "b": int(text[4:6], 16), "a": 1.0}
+
+
+def _node_viz(schema, data) -> dict:
+    etype = schema.entity(data["label"])
+    draw = etype.draw_collective if data.get("collective") and etype.draw_collective else etype.draw
+    return {"color": _rgb(draw.get("color")), "size": float(draw.get("size", 16)),
+            "shape": GEXF_SHAPES.get(draw.get("shape", "dot"), "disc")}
 
 
 def to_graphml(kg, path) -> Path:
@@ -151,7 +173,7 @@ def to_neo4j_csv(kg, folder) -> Path:
     for rel, rows in sorted(edges.items()):
         fixed = [(":START_ID", lambda r: r["source"]), (":END_ID", lambda r: r["target"]),
                  ("id", lambda r: r["id"])]
-        header, cells = _table(rows, fixed, ["evidence", "sentences", "files"], [":TYPE"],
+        header, cells = _table(rows, fixed, ["evidence", "sentences", "files", "dates"], [":TYPE"],
                                lambda r, rel=rel: [rel])
         _write_csv(folder / f"rels_{rel}.csv", header, cells)
         written.append(("relationships", f"rels_{rel}.csv"))
@@ -169,6 +191,67 @@ def write(kg, fmt: str, out) -> Path:
     if fmt not in writers:
         raise OrgkgError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     return writers[fmt](kg, out)
+
+
+# -- query rows ----------------------------------------------------------------
+def write_rows(result, fmt: str, out, excel: bool = False) -> Path:
+    """Write query rows (a QueryResult) to ``out`` as table, json, csv or xlsx,
+    whole or not at all. ``excel`` puts a byte-order mark before the CSV."""
+    from .queries import format_result
+    if fmt not in ROW_FORMATS:
+        raise OrgkgError(f"unknown output format {fmt!r}; use one of {', '.join(ROW_FORMATS)}")
+    if fmt == "xlsx":
+        return _replace(out, lambda tmp: _workbook(result).save(tmp))
+    text = format_result(result, fmt) + ("" if fmt == "csv" else "\n")
+    data = (("\ufeff" if excel and fmt == "csv" else "") + text).encode("utf-8")
+    return _replace(out, lambda tmp: Path(tmp).write_bytes(data))
+
+
+def csv_text(result, excel: bool = False) -> str:
+    """The rows as CSV text; with ``excel``, led by a byte-order mark."""
+    from .queries import format_result
+    return ("\ufeff" if excel else "") + format_result(result, "csv")
+
+
+def _workbook(result):
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        raise OrgkgError("--format xlsx needs openpyxl: pip install openpyxl") from None
+    from .queries import _cell
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "orgkg"
+    sheet.append(list(result.columns))
+    for row in result.rows:
+        sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else _cell(v) for v in row])
+    sheet.freeze_panes = "A2"
+    return book
+
+
+def _replace(out, write) -> Path:
+    """Run ``write(tmp)`` on a temporary file beside ``out``, then rename it over ``out``."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the output is an ordinary file
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
 
 
 def _file(path) -> Path:

@@ -49,7 +49,14 @@ def use_cjk_font() -> None:
     import warnings
 
     import matplotlib
+    from matplotlib import font_manager
 
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    if not known & set(CJK_FONTS[:-1]):
+        # matplotlib caches the font list once; a CJK font installed after that is not in it
+        for path in font_manager.findSystemFonts():
+            if any(tag in Path(path).name.lower() for tag in ("wqy", "notosanscjk")):
+                font_manager.fontManager.addfont(path)
     matplotlib.rcParams["font.sans-serif"] = CJK_FONTS
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["axes.unicode_minus"] = False

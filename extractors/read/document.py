@@ -61,10 +61,16 @@ class Document:
         return {"file": self.file, "start": a, "end": b, "text": self.text[start:end]}
 
     def evidence(self, start: int, end: int, rule: str, confidence: float = 1.0) -> dict:
-        """Provenance of a relation stated in text[start:end] (usually one sentence)."""
+        """Provenance of a relation stated in text[start:end] (usually one sentence),
+        with the document's date and title when its header gives them, so that
+        every edge can be placed in time and traced to its document."""
         a, b = self.raw_span(start, end)
-        return {"file": self.file, "sentence": self.source.raw[a:b], "start": a, "end": b,
-                "rule": rule, "confidence": confidence}
+        found = {"file": self.file, "sentence": self.source.raw[a:b], "start": a, "end": b,
+                 "rule": rule, "confidence": confidence}
+        for key, meta_key in (("date", "date"), ("document", "title")):
+            if self.meta.get(meta_key):
+                found[key] = self.meta[meta_key]
+        return found
 
     def sentence_at(self, pos: int) -> tuple:
         for start, end in self.sentences:

@@ -5,7 +5,8 @@ aliases, names (name + aliases, for ``WHERE $name IN n.names``), collective,
 the export's scalar props (jurisdiction, number, date, ...), lists of strings
 as lists, anything else JSON-encoded; mentions as JSON strings and the files
 they come from. A relationship has the relation type and: id, role, as_of,
-evidence (JSON strings), sentences and files.
+evidence (JSON strings), sentences, files and dates (ISO dates of the
+documents that state it).
 
 Loads are batched ``UNWIND $rows AS row MERGE ... {id: row.id}``; list
 properties are merged as a union, so loading twice changes nothing and
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from ..errors import StoreError
 
 NODE_BASE_KEYS = {"id", "label", "name", "aliases", "names", "collective", "mentions", "files"}
-EDGE_BASE_KEYS = {"id", "type", "source", "target", "evidence", "sentences", "files"}
+EDGE_BASE_KEYS = {"id", "type", "source", "target", "evidence", "sentences", "files", "dates"}
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SEP = ",\n    "
 
@@ -165,6 +166,8 @@ def edge_row(data: dict) -> dict:
             "evidence": _unique(_json(e) for e in evidence),
             "sentences": _unique(e["sentence"] for e in evidence if isinstance(e, dict) and e.get("sentence")),
             "files": _unique(e["file"] for e in evidence if isinstance(e, dict) and e.get("file")),
+            # the dates of the documents that state it, for $as_of filters in Cypher
+            "dates": sorted({e["date"] for e in evidence if isinstance(e, dict) and e.get("date")}),
             "props": scalars, "lists": lists}
 
 
@@ -195,6 +198,7 @@ def edge_statement(rel: str, source_label: str, target_label: str, list_keys=())
     """MERGE one batch of relationships of one type between two labels (all from the schema)."""
     sets = ["r += row.props", _union("r", "evidence", "row.evidence"),
             _union("r", "sentences", "row.sentences"), _union("r", "files", "row.files"),
+            _union("r", "dates", "row.dates"),
             *_list_unions("r", list_keys)]
     return (f"UNWIND $rows AS row\n"
             f"MATCH (s:`{source_label}` {{id: row.source}})\n"
