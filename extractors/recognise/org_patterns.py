@@ -35,6 +35,15 @@ LISTED = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、){1,8}[\u4e00-\u9fff]{2,8})等[
 
 
 @lru_cache(maxsize=None)
+def _media():
+    """A news source named as such: 据某日报消息, 【某网】, 微信公众号“某某发布”."""
+    lex = lexicon.load()
+    alt = lambda key: "|".join(map(re.escape, sorted(lex.w(key), key=len, reverse=True)))  # noqa: E731
+    return re.compile(f"(?:{alt('media_openers')})" + r"([\u4e00-\u9fff]{2,10}?"
+                      + f"(?:{alt('media_suffixes')}))" + r"(?=[】”，。\d]|微信|客户端|消息|报道)")
+
+
+@lru_cache(maxsize=None)
 def _patterns():
     national = re.compile(lexicon.national_alternation())
     bodies = r"(?:委(?:组织部|宣传部|统战部|政法委)|科协|党委|政府|人民政府|人大常委会|政协|学会|教育局|科技局)(?:组织)?"
@@ -80,6 +89,8 @@ def find_pattern_orgs(text: str) -> list:
     # a prefecture named 地区 (阿克苏地区) calls its party committee 地委 and its government 行署, bare
     for m in re.finditer(r"(?<![\u4e00-\u9fff])(?:地委|行署|行政公署)", text):
         out.append(Cand(m.start(), m.end(), m.group(), "ORG"))
+    for m in _media().finditer(text):
+        out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}))
     for m in BYLINE.finditer(text):
         out.append(Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}))
     for m in LISTED.finditer(text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from orgkg.extractors.recognise.orgs import find_orgs
+from orgkg.extractors.recognise.orgs import find_orgs, split_joint
 from orgkg.extractors.resolve.context import DocContext
 from orgkg.extractors.relate.common import clause_start, cues, listed_before, org_mentions
 from orgkg.extractors.relate.requires import rule_issued_and_asked
@@ -24,13 +24,11 @@ def rule_issued(ctx: DocContext, s, e, ms):
         cstart = clause_start(text, d.start, s)
         before = text[cstart:d.start]
         orgs = [m for m in org_mentions(ms) if cstart <= m.start and m.end <= d.start]
-        inner = text[d.start:d.end].strip("《》")
-        k = inner.find("关于")
-        lead = [o for o in find_orgs(inner[:k]) if o.start == 0 and o.end == k] if k > 1 else []
+        lead = _title_issuers(ctx, d)
         if lead:
-            off = d.start + (1 if text[d.start] == "《" else 0)
-            issuer = ctx.org(lead[0].text, (off, off + k))
-            ctx.relate(issuer, "ISSUED", d.node, s, "title:X关于", 0.85)
+            for issuer in lead:
+                ctx.relate(issuer, "ISSUED", d.node, s, "title:X关于", 0.85)
+            _issued_inside(ctx, d, lead, s)
             continue
         adjacent = [m for m in orgs if m.end == d.start]
         if adjacent:
@@ -67,6 +65,42 @@ def rule_issued(ctx: DocContext, s, e, ms):
         for o in org_mentions(ms):
             if cstart <= o.start < s + m.start():
                 ctx.relate(o.node, "ISSUED", doc_node, s, "text:X发出倡议", 0.7)
+
+
+# a title that names its issuers: 中共某市委办公室、某市人民政府办公室关于印发〈某方案〉的通知
+TITLE_LEAD = re.compile(r"(.{2,60}?)(?:关于|印发[〈《<]|转发[〈《<])")
+INNER_TITLE = re.compile(r"印发[〈<]([^〉>]{2,80})[〉>]")
+
+
+def _title_issuers(ctx, d) -> list:
+    """The bodies a title opens with (X关于…, X、Y关于印发…), each named in full; [] when
+    the words before 关于 are not all bodies."""
+    text = ctx.doc.text
+    off = d.start + (1 if text[d.start] == "《" else 0)
+    m = TITLE_LEAD.match(text, off, d.end)
+    if not m:
+        return []
+    out, pos = [], off
+    for part in re.split(r"([、\s])", m.group(1)):
+        if part in ("、", " ", ""):
+            pos += len(part)
+            continue
+        names = split_joint(part)
+        if not all(any(o.start == 0 and o.end == len(n) for o in find_orgs(n)) for n, _ in names):
+            return []
+        out += [ctx.org(n, (pos + k, pos + k + len(n))) for n, k in names]
+        pos += len(part)
+    return out
+
+
+def _issued_inside(ctx, d, issuers, s) -> None:
+    """关于印发〈某方案〉的通知: the issuers of the notice issue the text it carries too."""
+    m = INNER_TITLE.search(ctx.doc.text, d.start, d.end)
+    if not m:
+        return
+    inner = ctx.add("Document", m.group(1), span=(m.start(1), m.end(1)))
+    for issuer in issuers:
+        ctx.relate(issuer, "ISSUED", inner, s, "title:X印发〈D〉", 0.8)
 
 
 def rule_adopted(ctx, s, e, ms):

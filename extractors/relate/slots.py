@@ -109,13 +109,25 @@ def _list_items(text: str, pos: int, end: int) -> list:
     return items
 
 
+# one item of a numbered list, on its own line: （一）办公室。
+NUMBERED_ITEM = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*([^。；;\n]{2,40})[。；;]?")
+
+
+def _numbered_items(text: str, pos: int) -> list:
+    out = []
+    for m in iter(lambda: NUMBERED_ITEM.match(text, out[-1][2] if out else pos), None):
+        out.append((m.start(1), m.end(1), m.end()))
+    return [(a, b) for a, b, _ in out]
+
+
 def units_after(ctx, hit, ms, opts) -> list:
-    """The units listed after the cue (：A、B、C等N个内设机构), each made a unit of slot ``of``."""
+    """The units listed after the cue (：A、B、C等N个内设机构, or one numbered item a line),
+    each made a unit of slot ``of``."""
     text = ctx.doc.text
     parent = hit.filled[opts["of"]][0].node
     pos = hit.end + (1 if text[hit.end:hit.end + 1] in "：:" else 0)
     out = []
-    for a, b in _list_items(text, pos, hit.sentence[1]):
+    for a, b in _numbered_items(text, pos) or _list_items(text, pos, hit.sentence[1]):
         core = PAREN.sub("", text[a:b])
         close = LIST_CLOSE.search(core)
         name = core[:close.start()] if close and close.group() else core
