@@ -192,7 +192,8 @@ def _text_jurisdiction(text: str, named: list):
     while i < len(text):
         for n in (8, 7, 6, 5, 4, 3, 2):
             p = lex.places.get(text[i:i + n])
-            if p and (n > 2 or text[i + n:i + n + 1] not in "省市"):
+            # (泾县市场监督管理局: a two-character county before 市场 is still the county)
+            if p and (n > 2 or text[i + n:i + n + 1] not in "省市" or text.startswith("市场", i + n)):
                 votes[p.name] += 1
                 if p.parent:
                     votes[p.parent] += 1

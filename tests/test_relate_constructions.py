@@ -1,0 +1,93 @@
+"""The constructions of data/constructions.yaml, one row each (and the cases that must
+yield nothing), on short texts written in the style of each genre with made-up names."""
+from pathlib import Path
+
+import pytest
+from test_relations_rules import triples
+
+from orgkg.extractors.extract import extract_document
+from orgkg.extractors.read.document import Source
+from orgkg.extractors.read.split import split_documents
+from orgkg.extractors.relate import constructions
+from orgkg.graph.ids import match_key
+from orgkg.graph.kg import KnowledgeGraph
+
+YIELDS = [
+    # units-listed
+    ("国家林业和草原局内设机构包括：办公室、生态保护修复司、森林资源管理司。",
+     "国家林业和草原局生态保护修复司", "PART_OF", "国家林业和草原局"),
+    ("泾县发展和改革委员会下设综合科、价格监督检查室等2个内设机构。",
+     "泾县发展和改革委员会价格监督检查室", "PART_OF", "泾县发展和改革委员会"),
+    ("第四条　庐江县应急管理局设下列内设机构：\n（一）办公室。\n（二）安全生产基础科。\n第五条　编制另行核定。",
+     "庐江县应急管理局安全生产基础科", "PART_OF", "庐江县应急管理局"),
+    ("商务部内设机构包括：办公厅、国际合作司（港澳台办公室）。\n",
+     "港澳台办公室", "PART_OF", "商务部"),
+    # working-department
+    ("第二条　泾县市场监督管理局是县人民政府工作部门，为正科级。",
+     "泾县市场监督管理局", "PART_OF", "泾县人民政府"),
+    # merged-into
+    ("将宣城交通投资有限公司、宣城水务有限公司划入宣城国有资本运营集团有限公司。",
+     "宣城水务有限公司", "PART_OF", "宣城国有资本运营集团有限公司"),
+    # subsidiary-of
+    ("宣城水务有限公司是宣城国有资本运营集团有限公司的全资子公司。",
+     "宣城水务有限公司", "PART_OF", "宣城国有资本运营集团有限公司"),
+    # appointed-as
+    ("会议决定任命张明远为芜湖市教育局局长。", "张明远", "LEADS", "芜湖市教育局"),
+    ("会议以无记名投票方式选举李晓华同志为泾县人民政府副县长。", "李晓华", "LEADS", "泾县人民政府"),
+    # takes-post
+    ("日前，中共中央批准，王立群任中共安徽省委副书记。", "王立群", "LEADS", "中共安徽省委员会"),
+    ("3月10日，赵文博兼任安徽省卫生健康委员会党组书记、主任。", "赵文博", "LEADS", "安徽省卫生健康委员会"),
+]
+
+ALIASES = [
+    # second-nameplate
+    ("第二条　泾县应急管理局是县人民政府工作部门，加挂泾县地震局牌子。", "泾县应急管理局", "泾县地震局"),
+    # short-name
+    ("第二条　泾县市场监督管理局（简称县市场监管局）是县人民政府工作部门。", "泾县市场监督管理局", "县市场监管局"),
+]
+
+NOTHING = [
+    # a former post (曾任, 此前) and a removal (免去) lead nothing
+    ("此前，王立群曾任安徽省商务厅厅长。", "王立群", "LEADS", "安徽省商务厅"),
+    ("会议决定免去周红的芜湖市教育局局长职务。", "周红", "LEADS", "芜湖市教育局"),
+    # a member's seat leads nothing
+    ("王立群任安徽省委常委。", "王立群", "LEADS", "中共安徽省委员会"),
+    # 建设有 is no unit list
+    ("要在新兴领域建设有吸引力的新学会、新协会。", "新学会", "PART_OF", "中国科学技术协会"),
+]
+
+
+@pytest.mark.parametrize("text,head,rel,tail", YIELDS)
+def test_relate_constructions_yield_relation(text, head, rel, tail):
+    assert (match_key(head), rel, match_key(tail)) in triples(text)
+
+
+@pytest.mark.parametrize("text,head,rel,tail", NOTHING)
+def test_relate_constructions_yield_nothing(text, head, rel, tail):
+    assert (match_key(head), rel, match_key(tail)) not in triples(text)
+
+
+@pytest.mark.parametrize("text,body,other", ALIASES)
+def test_relate_constructions_second_name_is_alias(text, body, other):
+    kg = KnowledgeGraph()
+    docs = split_documents(Source(path=Path("t.txt"), raw=text))
+    for doc in docs:
+        extract_document(doc, kg, siblings=docs)
+    names = {n["name"]: n for n in kg.nodes() if n["label"] == "Organization"}
+    assert body in names and other in names[body]["aliases"]
+    assert other not in names
+
+
+def test_relate_constructions_every_construction_has_a_row():
+    covered = set()
+    for text, *_ in YIELDS + ALIASES:
+        for c in constructions.load():
+            if any(cue in text for cue in c.cues):
+                covered.add(c.name)
+    assert covered == {c.name for c in constructions.load()}
+
+
+def test_relate_constructions_cues_found_in_one_pass():
+    text = "甲局内设机构包括：办公室。王立群任安徽省委副书记。"
+    hits = constructions.find_hits(text, 0, len(text))
+    assert {h.construction.name for h in hits} >= {"units-listed", "takes-post"}
