@@ -96,6 +96,14 @@ def _add_counties(places: dict) -> None:
 
 
 @lru_cache(maxsize=None)
+def data_file(name: str):
+    """A YAML data file of extractors/data, parsed once (each file says what it holds in
+    its header comment)."""
+    import yaml
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def alternation(key: str) -> str:
     """A regex alternation (longest first) of a word list in lexicon.json or cues.json."""
     lex = load()

@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from orgkg.extractors import knowledge
 from orgkg.extractors.relate import slots
 from orgkg.extractors.relate.common import clause_start
@@ -46,7 +44,7 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def load() -> tuple:
-    entries = yaml.safe_load((knowledge.DATA / "constructions.yaml").read_text(encoding="utf-8"))
+    entries = knowledge.data_file("constructions.yaml")
     return tuple(Construction(e["name"], tuple(e["cues"]),
                               tuple((k, v.pop("find"), v) for k, v in ((k, dict(v)) for k, v in e["slots"].items())),
                               tuple(tuple(y) for y in e["yields"]), tuple(e.get("unless", ())),
