@@ -190,13 +190,18 @@ def evidence(name, rtype, fmt, excel, out, every, as_of):
 @click.option("--physics-threshold", default=500, show_default=True, type=click.IntRange(0),
               help="above this many nodes, positions are computed in Python and physics is off")
 @click.option("--layout", type=click.Choice(["spring", "kamada_kawai", "circular", "random"]), default="spring", show_default=True)
+@click.option("--sources", multiple=True, type=click.Path(exists=True),
+              help="the files or folders the export came from: the side panel shows each sentence's passage")
 @library_errors
-def viz(export, out, focus, hops, physics_threshold, layout):
-    """Write an offline interactive page of an export."""
+def viz(export, out, focus, hops, physics_threshold, layout, sources):
+    """Write an offline interactive page of an export. It opens on --focus, or on
+    the most connected body when the graph is large; double-click a node to bring
+    in its neighbours."""
     from .kg import KnowledgeGraph
     from .viz import write_page
     kg = KnowledgeGraph.read_json(export)
-    path = write_page(kg, out, focus=focus, hops=hops, physics_threshold=physics_threshold, layout=layout)
+    path = write_page(kg, out, focus=focus, hops=hops, physics_threshold=physics_threshold, layout=layout,
+                      sources=sources)
     click.echo(f"page: {path}")
 
 

@@ -29,6 +29,7 @@ from pyvis.network import Network
 
 from .errors import OrgkgError
 from .viz_layout import LAYOUTS, SEED, positions
+from .viz_view import page_view
 
 HERE = Path(__file__).parent
 FONT_STACK = '"Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif'
@@ -37,7 +38,7 @@ EVIDENCE_SHOWN = 3
 FILES_SHOWN = 5
 
 
-def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", title=None) -> str:
+def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", title=None, sources=None) -> str:
     """The page as a string (see :func:`write_page`)."""
     if layout not in LAYOUTS:  # checked even when the browser lays the graph out
         raise OrgkgError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
@@ -51,7 +52,7 @@ def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", ti
     net.options = _options(physics, len(ids))
     nodes, edges, _, _, _, options = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "focus": sorted(focus_ids), "physics": physics,
-            "font": FONT_STACK}
+            "font": FONT_STACK, **page_view(sub, nodes, edges, focus_ids, hops, sources)}
     title = title or (f"orgkg — {focus}" if focus else "orgkg — 知识图谱")
     counts = _counts(sub)
     return _template().render(
@@ -65,18 +66,21 @@ def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", ti
     )
 
 
-def write_page(kg, out, focus=None, hops=2, physics_threshold=500, layout="spring", title=None) -> Path:
+def write_page(kg, out, focus=None, hops=2, physics_threshold=500, layout="spring", title=None,
+               sources=None) -> Path:
     """Write the page to ``out`` (UTF-8) and return its path.
 
     ``focus`` keeps only the nodes within ``hops`` of the node(s) with that name
     or alias, ignoring direction. Above ``physics_threshold`` nodes, positions are
     computed here with ``layout`` ("spring", "kamada_kawai", "circular", "random")
     and the browser's physics is off; below it vis-network lays the graph out.
+    ``sources`` (the files or folders the graph came from) lets the side panel
+    show the passage around each evidence sentence.
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page_html(kg, focus=focus, hops=hops, physics_threshold=physics_threshold,
-                             layout=layout, title=title), encoding="utf-8")
+                             layout=layout, title=title, sources=sources), encoding="utf-8")
     return out
 
 

@@ -338,3 +338,153 @@ def test_viz_browser_large_page_reaches_first_draw(browser, tmp_path):
         assert page.inked_pixels() > 500
     finally:
         page.close()
+
+
+# -- the analyst's page: highlight, levels, passages, dates, expand -----------------------
+def node_xy(page, node_id) -> tuple:
+    return page.eval(f"""(() => {{
+        const n = orgkg.network, p = n.canvasToDOM(n.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}]);
+        const r = document.getElementById('canvas').getBoundingClientRect();
+        return [p.x + r.left, p.y + r.top]; }})()""")
+
+
+def click(page, x, y, count=1):
+    for n in range(1, count + 1):
+        for kind in ("mousePressed", "mouseReleased"):
+            page.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": n})
+        time.sleep(0.05)
+
+
+def node_id(page, name) -> str:
+    return page.eval(f"orgkg.nodes.get({{filter: n => n.tip.name === {json.dumps(name)}}})[0].id")
+
+
+def dimmed(page) -> dict:
+    """{name: True when drawn faded} for every node."""
+    return page.eval("Object.fromEntries(orgkg.nodes.get().map(n => [n.tip.name,"
+                     " typeof n.color === 'object' && n.color.background === '#eeeeee']))")
+
+
+def test_viz_browser_click_highlights_neighbours_and_dims_the_rest(sample_page):
+    sample_page.eval("orgkg.setLayout('levels')")  # fixed positions, so the click lands where computed
+    try:
+        click(sample_page, *node_xy(sample_page, node_id(sample_page, "中国科学技术协会")))
+        sample_page.wait_for("orgkg.highlight !== null", timeout=10)
+        assert dimmed(sample_page) == {"中国科学技术协会": False, "重庆市科学技术协会": False,
+                                       "中国科学技术协会党组": False, "贺军科": True, INJECTION: True}
+        lit = sample_page.eval("orgkg.edges.get().filter(e => e.color !== '#e6e6e6').map(e => e.rtype).sort()")
+        assert lit == ["PART_OF", "SUPERVISES"]
+        assert "中国科学技术协会" in sample_page.eval("document.getElementById('details').textContent")
+        click(sample_page, 5 + sample_page.eval("document.getElementById('canvas').getBoundingClientRect().left"), 5)
+        sample_page.wait_for("orgkg.highlight === null", timeout=10)
+        assert not any(dimmed(sample_page).values())
+    finally:
+        sample_page.eval("orgkg.setLayout('force'); document.querySelector('input[name=layout][value=force]').checked = true")
+    assert sample_page.problems() == []
+
+
+def test_viz_browser_levels_layout_draws_chains_top_down(sample_page):
+    before = sample_page.eval("orgkg.network.getPositions()")
+    sample_page.eval("document.querySelector('input[name=layout][value=levels]').click()")
+    assert sample_page.eval("orgkg.layout") == "levels"
+    pos = sample_page.eval("orgkg.network.getPositions()")
+    ends = sample_page.eval("orgkg.edges.get().map(e => [e.rtype, e.from, e.to])")
+    above = {"SUPERVISES": lambda s, t: (s, t), "LEADS": lambda s, t: (s, t), "PART_OF": lambda s, t: (t, s)}
+    for rtype, s, t in ends:
+        top, bottom = above[rtype](s, t)
+        assert pos[top]["y"] < pos[bottom]["y"], (rtype, s, t)
+    # the force layout is not drawn in levels: the same check fails there for some edge
+    assert any(before[above[r](s, t)[0]]["y"] >= before[above[r](s, t)[1]]["y"] for r, s, t in ends)
+    sample_page.eval("document.querySelector('input[name=layout][value=force]').click()")
+    assert sample_page.eval("orgkg.network.getPositions()") == before  # back where it was
+    assert sample_page.problems() == []
+
+
+@pytest.fixture(scope="module")
+def passage_page(browser, tmp_path_factory):
+    """A page built with its source folder: the panel can show passages."""
+    folder = tmp_path_factory.mktemp("sources")
+    text = "关于加强科协工作的通知\n各市级学会：\n为做好工作，现通知如下。重庆市科协要加强对\n市级学会的指导。其他事项另行通知。\n"
+    (folder / "notice.txt").write_text(text, encoding="utf-8")
+    sentence = "重庆市科协要加强对\n市级学会的指导。"
+    start = text.index(sentence)
+    kg = KnowledgeGraph()
+    cq = kg.add_entity("Organization", "重庆市科学技术协会", aliases=["重庆市科协"])
+    societies = kg.add_entity("Organization", "市级学会", collective=True)
+    kg.add_relation(cq, "SUPERVISES", societies, evidence={
+        "file": "notice.txt", "sentence": sentence, "start": start, "end": start + len(sentence),
+        "date": "2022-03-08", "document": "关于加强科协工作的通知", "rule": "test"})
+    path = write_page(kg, tmp_path_factory.mktemp("viz") / "passage.html", sources=[folder])
+    page = browser.open(path.as_uri())
+    page.wait_for("window.orgkg && window.orgkg.stabilized !== null", timeout=30)
+    yield page
+    page.close()
+
+
+def test_viz_browser_edge_click_shows_the_passage_with_names_marked(passage_page):
+    page = passage_page
+    page.eval("orgkg.setLayout('levels')")
+    (a, b) = [node_xy(page, node_id(page, n)) for n in ("重庆市科学技术协会", "市级学会")]
+    click(page, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    page.wait_for("!!document.querySelector('#details .evidence')", timeout=10)
+    panel = page.eval("""(() => { const e = document.querySelector('#details .evidence');
+        return {source: e.querySelector('.source').textContent,
+                hit: e.querySelector('.hit').textContent,
+                context: [...e.querySelectorAll('.context')].map(c => c.textContent),
+                marks: [...e.querySelectorAll('mark')].map(m => m.textContent)}; })()""")
+    assert panel["source"] == "notice.txt · 关于加强科协工作的通知 · 2022-03-08"
+    assert panel["hit"] == "重庆市科协要加强对市级学会的指导。"          # the file's line break is gone
+    assert panel["context"] == ["为做好工作，现通知如下。", "其他事项另行通知。"]
+    assert panel["marks"] == ["重庆市科协", "市级学会"]
+    assert page.problems() == []
+
+
+def test_viz_browser_node_panel_lists_its_passages(passage_page):
+    page = passage_page
+    page.eval(f"orgkg.showNode({json.dumps(node_id(page, '市级学会'))})")
+    assert page.eval("document.querySelectorAll('#details .evidence .hit').length") == 1
+    assert page.eval("document.querySelector('#details .evidence .source').textContent").startswith("重庆市科学技术协会")
+
+
+@pytest.mark.parametrize("as_of, edges", [("2022-03-08", 1), ("2022-03-07", 0), ("", 1)])
+def test_viz_browser_date_filter_hides_later_relations(passage_page, as_of, edges):
+    page = passage_page
+    page.eval(f"(() => {{ const box = document.getElementById('as-of'); box.value = {json.dumps(as_of)};"
+              "box.dispatchEvent(new Event('change')); })()")
+    assert page.eval("orgkg.network.body.edgeIndices.length") == edges
+
+
+def star_graph(arms=30) -> KnowledgeGraph:
+    """A hub with arms of three: more nodes than a page opens whole."""
+    kg = KnowledgeGraph()
+    hub = kg.add_entity("Organization", "中国科学技术协会")
+    for i in range(arms):
+        a = kg.add_entity("Organization", f"第{i}省科学技术协会")
+        b = kg.add_entity("Organization", f"第{i}市科学技术协会")
+        c = kg.add_entity("Person", f"人员{i}")
+        kg.add_relation(hub, "SUPERVISES", a)
+        kg.add_relation(a, "SUPERVISES", b)
+        kg.add_relation(c, "LEADS", b)
+    return kg
+
+
+def test_viz_browser_opens_on_the_hub_and_double_click_expands(browser, tmp_path):
+    path = write_page(star_graph(), tmp_path / "star.html")
+    page = browser.open(path.as_uri())
+    try:
+        page.wait_for("window.orgkg && window.orgkg.stabilized !== null", timeout=60)
+        shown = "orgkg.nodes.get({filter: n => !n.hidden}).map(n => n.tip.name)"
+        opened = page.eval(shown)
+        assert len(opened) == 61 and "人员0" not in opened   # the hub, 30 provinces, 30 cities
+        city = node_id(page, "第0市科学技术协会")
+        assert page.eval(f"orgkg.nodes.get({json.dumps(city)}).label").endswith("⊕")
+        page.eval("orgkg.setLayout('levels')")
+        click(page, *node_xy(page, city), count=2)
+        page.wait_for("orgkg.nodes.get({filter: n => !n.hidden}).length === 62", timeout=10)
+        assert "人员0" in page.eval(shown) and not page.eval(f"orgkg.nodes.get({json.dumps(city)}).label").endswith("⊕")
+        page.eval("document.getElementById('search-input').value = '人员7';"
+                  "document.getElementById('search').requestSubmit()")
+        assert "人员7" in page.eval(shown)                     # search brings a collapsed node in
+        assert page.problems() == []
+    finally:
+        page.close()

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from orgkg.graph.errors import OrgkgError
-from orgkg.graph.viz_layout import KAMADA_KAWAI_MAX, positions
+from orgkg.graph.viz_layout import KAMADA_KAWAI_MAX, LEVEL_GAP_PX, level_positions, levels, positions
 
 
 def mean_length(g, pos, pairs):
@@ -60,3 +60,36 @@ def test_viz_layout_spring_packs_components_apart():
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1], (a, b)
+
+
+def chain(*edges) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for s, rel, t in edges:
+        g.add_edge(s, t, type=rel)
+    return g
+
+
+@pytest.mark.parametrize("edges, expected", [
+    ([("党组", "SUPERVISES", "科协"), ("科协", "SUPERVISES", "学会")], {"党组": 0, "科协": 1, "学会": 2}),
+    ([("书记", "LEADS", "党组"), ("党组", "PART_OF", "科协")], {"书记": 0, "科协": 0, "党组": 1}),
+    ([("科协", "ISSUED", "要点"), ("要点", "REQUIRES", "行动")], {"科协": 0, "要点": 1, "行动": 2}),
+    # a cycle shares one level; what hangs below it goes under
+    ([("甲", "SUPERVISES", "乙"), ("乙", "SUPERVISES", "甲"), ("乙", "SUPERVISES", "丙")], {"甲": 0, "乙": 0, "丙": 1}),
+    # outside every chain: under the highest neighbour
+    ([("科协", "SUPERVISES", "学会"), ("要点", "REQUIRES", "学会"), ("要点", "REQUIRES", "科协")],
+     {"科协": 0, "学会": 1, "要点": 1}),
+])
+def test_viz_layout_levels_put_chains_top_down(edges, expected):
+    assert levels(chain(*edges)) == expected
+
+
+def test_viz_layout_level_positions_order_and_wrap():
+    g = chain(*[("中国科协", "SUPERVISES", f"学会{i:02d}") for i in range(30)])
+    g.add_node("孤立")
+    pos = level_positions(g)
+    assert pos["中国科协"][1] < min(pos[f"学会{i:02d}"][1] for i in range(30))
+    rows = {y // LEVEL_GAP_PX for n, (x, y) in pos.items() if n.startswith("学会")}
+    assert len(rows) == 2                                  # 30 bodies wrap onto two rows of at most 24
+    assert pos["孤立"][1] > max(y for n, (x, y) in pos.items() if n != "孤立")  # alone: the bottom row
+    xs = [x for n, (x, y) in pos.items()]
+    assert len(set(zip(xs, (y for _, y in pos.values())))) == len(pos)  # no two nodes on one spot

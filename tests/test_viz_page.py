@@ -155,3 +155,49 @@ def test_viz_page_notebook_view_holds_the_page_in_srcdoc(kg):
     body = src[len('<div><iframe srcdoc="'):src.index('" sandbox=')]
     assert '"' not in body and "<" not in body  # escaped whole: it cannot end the attribute
     assert "贺军科" in body
+
+
+def test_viz_page_panel_has_passages_from_the_sources(kg, tmp_path):
+    text = "在中国科协的指导下（0）\n市科协开展工作。\n"
+    (tmp_path / "cq0.txt").write_text(text, encoding="utf-8")
+    data = embedded(page_html(kg, sources=[tmp_path]), "orgkg-data")
+    edge = next(e for e in data["edges"] if e["tip"]["target"] == "重庆市科学技术协会" and e["rtype"] == "SUPERVISES")
+    panel = edge["tip"]["panel"]
+    assert [p["file"] for p in panel] == [f"cq{i}.txt" for i in range(5)]   # every sentence, not three
+    assert panel[0]["passage"] == ["", "在中国科协的指导下", "（0）市科协开展工作。"]  # offsets 0..9 of the file
+    assert all(p["passage"] is None for p in panel[1:])                  # files that are not there
+    assert edge["tip"]["terms"][:2] == ["重庆市科学技术协会", "中国科学技术协会"]   # longest first
+    assert "市科协" in edge["tip"]["terms"] and "中国科协" in edge["tip"]["terms"]
+    without = embedded(page_html(kg), "orgkg-data")
+    assert all(p["passage"] is None for e in without["edges"] for p in e["tip"]["panel"])
+
+
+def test_viz_page_edges_carry_their_dates(kg):
+    (he,) = kg.find("贺军科")
+    kg.add_relation(he, "LEADS", kg.find("中国科学技术协会党组")[0],
+                    evidence={"file": "b.txt", "sentence": "贺军科任书记", "start": 0, "end": 6, "date": "2023-06-29"})
+    data = embedded(page_html(kg), "orgkg-data")
+    assert {e["rtype"]: e["dates"] for e in data["edges"]}["LEADS"] == ["2023-06-29"]
+    assert {e["rtype"]: e["dates"] for e in data["edges"]}["PART_OF"] == []
+
+
+@pytest.mark.parametrize("extra, focus, start, open_all", [
+    (0, None, "重庆市科学技术协会", True),        # small: whole, and the hub is where it starts
+    (100, None, "重庆市科学技术协会", False),     # large: opens on the most connected body
+    (100, "贺军科", "贺军科", True),              # --focus: the page already holds only its neighbourhood
+])
+def test_viz_page_opens_on_focus_or_hub(kg, extra, focus, start, open_all):
+    cq = kg.find("市科协")[0]
+    for i in range(extra):
+        kg.add_relation(cq, "SUPERVISES", kg.add_entity("Organization", f"第{i}区科学技术协会"))
+    data = embedded(page_html(kg, focus=focus), "orgkg-data")
+    names = {n["id"]: n["tip"]["name"] for n in data["nodes"]}
+    assert [names[i] for i in data["start"]] == [start]
+    assert (data["open_all"], data["open_hops"]) == (open_all, 2)
+
+
+def test_viz_page_levels_positions_for_every_node(kg):
+    data = embedded(page_html(kg), "orgkg-data")
+    pos = {n["tip"]["name"]: (n["lx"], n["ly"]) for n in data["nodes"]}
+    assert pos["中国科学技术协会"][1] < pos["重庆市科学技术协会"][1] < pos["各区县科协"][1]
+    assert pos["贺军科"][1] < pos["中国科学技术协会党组"][1]
