@@ -51,7 +51,7 @@ def build(paths, out_dir, store=None, page=True, batch_size=500, progress=None) 
             store.close()
     if page:
         from .viz import write_page
-        result.page_path = write_page(kg, out_dir / "graph.html")
+        result.page_path = write_page(kg, out_dir / "graph.html", sources=paths)  # for the passages
     return result
 
 
