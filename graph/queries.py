@@ -7,8 +7,8 @@ Each file starts with a header comment::
     // expand: evidence              (optional: one row per evidence sentence)
     // skip rules: header:, footer:  (optional: evidence from these rules is not shown)
 
-A parameter without ``= default`` is required. ``$name``, ``$a`` and ``$b`` are
-names: before the query runs, each must match exactly one node's name or alias,
+A parameter without ``= default`` is required. ``$name``, ``$a``, ``$b`` and
+``$document`` are names: before the query runs, each must match exactly one node's name or alias,
 else :class:`~orgkg.graph.errors.UnresolvedName` says which names come closest
 (none matched) or which nodes share it (several matched; ``every=True``
 answers for all of them).
@@ -35,7 +35,7 @@ from .store.base import QueryResult
 QUERY_DIR = Path(__file__).resolve().parents[1] / "cypher" / "queries"
 FORMATS = ("table", "json", "csv")
 _HEADER = re.compile(r"^\s*//\s*(purpose|params?|expand|skip rules)\s*:\s*(.*)$", re.I)
-NAME_PARAMS = ("name", "a", "b")
+NAME_PARAMS = ("name", "a", "b", "document")
 SUGGESTIONS = 5
 REQUIRED = object()  # a header parameter without default
 _PARAM = re.compile(r"\$(\w+)(?:\s*=\s*([^\s;,()]+))?")

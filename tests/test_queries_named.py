@@ -34,6 +34,9 @@ ANSWERS = [
     ("requirements_for", {"name": "市级学会"}, REQUIREMENT_COLUMNS, [
         ["2022年全市科协系统工作要点", "2022-03-01", "市级学会", "000_test.txt", 300, 317,
          "各市级学会要深入推进科普中国建设。"]]),
+    ("requirements_for", {"name": "市级学会", "document": "2022年全市科协系统工作要点"}, REQUIREMENT_COLUMNS, [
+        ["2022年全市科协系统工作要点", "2022-03-01", "市级学会", "000_test.txt", 300, 317,
+         "各市级学会要深入推进科普中国建设。"]]),
     ("initiatives_of", {"name": "市级学会"}, ["initiative", "document", "basis"], [
         ["科普中国建设", "2022年全市科协系统工作要点", "required together"]]),
     ("initiatives_of", {"name": "市科协"}, ["initiative", "document", "basis"], [
@@ -158,6 +161,20 @@ def test_queries_people_of_gives_the_earliest_document(falkor, make_kg):
     falkor.load(dated_kg(make_kg))
     (row,) = run_named("people_of", {"name": "中国科学技术协会党组"}, store=falkor).records()
     assert (row["as_of"], row["documented"]) == ("2023-06", "2020-01-02")
+
+
+def test_queries_requirements_for_one_document(falkor, make_kg):
+    kg = make_kg()
+    other = kg.add_entity("Document", "关于加强学会党建工作的通知", date="2023-01-05")
+    kg.add_relation(other, "REQUIRES", kg.find("市级学会")[0], evidence=evidence_item("市级学会要加强党建。"))
+    falkor.load(kg)
+    rows = run_named("requirements_for", {"name": "市级学会"}, store=falkor).records()
+    assert [r["document"] for r in rows] == ["2022年全市科协系统工作要点", "关于加强学会党建工作的通知"]
+    (row,) = run_named("requirements_for", {"name": "市级学会", "document": "关于加强学会党建工作的通知"},
+                       store=falkor).records()
+    assert (row["date"], row["sentence"]) == ("2023-01-05", "市级学会要加强党建。")
+    with pytest.raises(UnresolvedName, match="no node is named '关于学会的通知'; closest: 关于加强学会党建工作的通知"):
+        run_named("requirements_for", {"name": "市级学会", "document": "关于学会的通知"}, store=falkor)
 
 
 def test_queries_requirements_for_skips_addressee_lines(falkor, make_kg):
