@@ -22,7 +22,8 @@ from orgkg.extractors.resolve.context import DocContext
 from orgkg.extractors.relate.bodies import rule_part_of, rule_supervises
 from orgkg.extractors.relate.constructions import apply_constructions
 from orgkg.extractors.relate.documents import rule_adopted, rule_issued
-from orgkg.extractors.relate.people import rule_leads, rule_presided
+from orgkg.extractors.relate.meetings import rule_presided
+from orgkg.extractors.relate.people import rule_leads
 from orgkg.extractors.relate.requires import rule_requires
 
 SENTENCE_RULES = (rule_issued, rule_adopted, rule_leads, rule_presided, rule_supervises, rule_requires,

@@ -14,6 +14,11 @@ def cues(key):
     return lexicon.load().cues[key]
 
 
+def words(section: str) -> dict:
+    """One section of data/relate.yaml: the words and patterns of one group of rules."""
+    return lexicon.data_file("relate.yaml")[section]
+
+
 def clause_start(text, pos, floor):
     k = max(text.rfind(ch, floor, pos) for ch in CLAUSE_END)
     return max(floor, k + 1)
