@@ -145,7 +145,7 @@ def evidence_item(sentence):
     ("who_directs", {"name": "市级学会"}, "2021", 2),
     ("who_directs", {"name": "市级学会"}, "2020-12-31", 0),
     ("people_of", {"name": "中国科学技术协会党组"}, "2019", 0),
-    ("people_of", {"name": "中国科学技术协会党组"}, "2023-05", 0),   # the text's as_of (2023-06) wins
+    ("people_of", {"name": "中国科学技术协会党组"}, "2020", 1),      # the 2020 document says so already
     ("people_of", {"name": "中国科学技术协会党组"}, "2023-06", 1),
     ("evidence", {"name": "贺军科"}, "2020", 1),                    # the 2020 sentence, not the 2023 one
     ("evidence", {"name": "贺军科"}, None, 2),

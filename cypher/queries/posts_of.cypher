@@ -5,6 +5,6 @@ WHERE $name IN person.names
 MATCH (person)-[r:LEADS]->(org:Organization)
 WITH org, r, reduce(first = null, d IN coalesce(r.dates, []) |
                     CASE WHEN first IS NULL OR d < first THEN d ELSE first END) AS documented
-WHERE $as_of IS NULL OR coalesce(r.as_of, documented) <= $as_of
+WHERE $as_of IS NULL OR (r.as_of IS NOT NULL AND r.as_of <= $as_of) OR documented <= $as_of
 RETURN org.name AS organization, r.role AS role, r.as_of AS as_of, documented, r.files AS files
 ORDER BY organization, role
