@@ -10,94 +10,126 @@ printer (版记), the event that adopted it, its addressees and copies.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.events import find_events
 from orgkg.extractors.recognise.orgs import find_orgs, is_collective_name, split_joint
 from orgkg.extractors.recognise.spans import select
+from orgkg.extractors.relate.common import words
 from orgkg.extractors.resolve.context import DocContext
 
 NO_SELF_NODE = {"news"}
 DIRECTIVE = {"notice", "opinion", "plan", "resolution", "report"}
 DOC_KINDS = DIRECTIVE | {"speech"}
-CLASS_NOUNS = ("单位", "部门", "组织", "党组织", "机构")
-# A headline is a document only when it names a kind of text (news headlines do not).
-TITLE_WORDS = tuple(lexicon.load().cues["directive_title_words"] + lexicon.load().cues["speech_title_words"]
-                    + ["公报", "条例", "指南", "清单", "纪要", "倡议书", "章程"])
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    w, c = words("header"), lexicon.load().cues
+    return SimpleNamespace(w=w, title_words=tuple(c["directive_title_words"] + c["speech_title_words"] + w["more_title_words"]),
+                           title_issuer_next=re.compile(w["title_issuer_next"]))
 
 
 def _addressee_names(names: list) -> list:
     """Re-join items the splitter cut apart (各全国学会、协会、研究会 is one addressee) and
     split items it kept together (省政府各部门、各直属机构 is two)."""
+    w = _lex().w
     out = []
-    names = [part for n in names for part in re.split(r"、(?=各)", n)]
+    names = [part for n in names for part in re.split(w["split_before_class"], n)]
     for n in names:
-        # 各全国学会、协会、研究会; 各乡镇党委、政府: a bare body word shares the item's head
-        if out and n in ("协会", "研究会", "学会", "基金会", "联合会", "政府", "人民政府", "党委", "党组", "纪委", "监委"):
-            out[-1] = out[-1] + "、" + n
+        if out and n in w["bare_body_words"]:
+            out[-1] = out[-1] + w["list_mark"] + n
         else:
             out.append(n)
     return out
 
 
 def _addressed_class(name: str) -> bool:
-    return is_collective_name(name) or name.endswith(CLASS_NOUNS) or "各" in name
+    w = _lex().w
+    return is_collective_name(name) or name.endswith(tuple(w["class_nouns"])) or w["class_head"] in name
 
 
 def _title_aliases(title: str, issuer: str, number: str, speaker: str) -> tuple:
+    w = _lex().w
     name, aliases = title, []
-    k = title.find("关于")
+    k = title.find(w["about"])
     if k > 0:
         aliases.append(title[k:])
     elif k == 0 and issuer:
         name, aliases = issuer + title, [title]
     if number:
         aliases.append(number)
-    if speaker and title.endswith("讲话"):
-        aliases += [f"{speaker}同志讲话", f"{speaker}讲话"]
+    if speaker and title.endswith(w["speech_end"]):
+        aliases += [a.format(speaker=speaker) for a in w["speech_aliases"]]
     return name, aliases
 
 
 def self_facts(ctx: DocContext, siblings) -> None:
     """The document itself: its node, issuer, printer, addressees (from Document.meta)."""
-    doc, meta = ctx.doc, ctx.doc.meta
-    title, kind = meta.get("title"), meta.get("kind", "other")
-    issuer = meta.get("issuer")
-    spans = meta.get("issuer_spans") or []
-    if not issuer and title:
-        issuer = _title_issuer(title)
-        start = (meta.get("title_span") or (0, 0))[0]
-        spans = [(start, start + len(issuer))] if issuer else []
-    if issuer:
-        # 中共某县委 某县人民政府 (a joint document): each body issues it; the first leads
-        a = spans[0][0] if spans else None
-        found = [(name, doc.text.find(name, a) if a is not None else -1) for name, _ in split_joint(issuer)]
-        ctx.issuer_nodes = [ctx.org(name, (k, k + len(name)) if k >= 0 else None) for name, k in found]
-        ctx.issuer_node = ctx.issuer_nodes[0]
-    if title and kind not in NO_SELF_NODE and (kind in DOC_KINDS or title.endswith(TITLE_WORDS)):
-        name, aliases = _title_aliases(title, issuer or "", meta.get("number", ""), meta.get("speaker", ""))
-        ctx.self_node = ctx.add("Document", name, aliases, span=meta.get("title_span"),
-                                number=meta.get("number"), date=meta.get("date"), issuer=issuer)
+    meta = ctx.doc.meta
+    issuer = _issuers(ctx)
+    _self_document(ctx, issuer)
     head = meta.get("title_span", (0, 0))[0]
     if meta.get("speaker"):
         ctx.add("Person", meta["speaker"], span=meta.get("speaker_span"))
     if ctx.self_node and ctx.issuer_node:
         for node in ctx.issuer_nodes:
             ctx.relate(node, "ISSUED", ctx.self_node, head, "header:issuer", 0.95)
-    parent = _issuing_sibling(doc, siblings)
+    parent = _issuing_sibling(ctx.doc, siblings)
+    _printer(ctx, parent, head)
+    _adopted_by(ctx, head)
+    _addressees(ctx, parent, meta.get("kind", "other"), head)
+    _copies(ctx, head)
+
+
+def _issuers(ctx) -> str:
+    """The issuer line (or the body a title opens with): 中共某县委 某县人民政府 (a joint
+    document) makes each body an issuer; the first leads."""
+    doc, meta = ctx.doc, ctx.doc.meta
+    title, issuer = meta.get("title"), meta.get("issuer")
+    spans = meta.get("issuer_spans") or []
+    if not issuer and title:
+        issuer = _title_issuer(title)
+        start = (meta.get("title_span") or (0, 0))[0]
+        spans = [(start, start + len(issuer))] if issuer else []
+    if issuer:
+        a = spans[0][0] if spans else None
+        found = [(name, doc.text.find(name, a) if a is not None else -1) for name, _ in split_joint(issuer)]
+        ctx.issuer_nodes = [ctx.org(name, (k, k + len(name)) if k >= 0 else None) for name, k in found]
+        ctx.issuer_node = ctx.issuer_nodes[0]
+    return issuer
+
+
+def _self_document(ctx, issuer) -> None:
+    meta = ctx.doc.meta
+    title, kind = meta.get("title"), meta.get("kind", "other")
+    if title and kind not in NO_SELF_NODE and (kind in DOC_KINDS or title.endswith(_lex().title_words)):
+        name, aliases = _title_aliases(title, issuer or "", meta.get("number", ""), meta.get("speaker", ""))
+        ctx.self_node = ctx.add("Document", name, aliases, span=meta.get("title_span"),
+                                number=meta.get("number"), date=meta.get("date"), issuer=issuer)
+
+
+def _printer(ctx, parent, head) -> None:
+    """The printing office (版记) issues the document (or the notice that issues it)."""
+    meta = ctx.doc.meta
     if meta.get("printer"):
         target = _sibling_node(ctx, parent) or ctx.self_node
         printer = ctx.org(meta["printer"], meta.get("printer_span"))
         ctx.relate(printer, "ISSUED", target, meta.get("printer_span", (head, head))[0], "footer:printer", 0.9)
-    if meta.get("adopted_by"):
-        found = [c for c in find_events(meta["adopted_by"]) if c.end - c.start == len(meta["adopted_by"])]
-        if found:
-            ev = ctx.add("Event", found[0].props["canonical"].replace("{place}", ctx.juris.name),
-                         [meta["adopted_by"]])
-            ctx.main_event = ctx.main_event or ev
-            ctx.relate(ev, "ADOPTED", ctx.self_node, head, "header:adopted_by", 0.95)
-    _addressees(ctx, parent, kind, head)
-    _copies(ctx, head)
+
+
+def _adopted_by(ctx, head) -> None:
+    """（…会议通过） under a title: that meeting adopted the document."""
+    adopted = ctx.doc.meta.get("adopted_by")
+    if not adopted:
+        return
+    found = [c for c in find_events(adopted) if c.end - c.start == len(adopted)]
+    if found:
+        ev = ctx.add("Event", found[0].props["canonical"].replace("{place}", ctx.juris.name), [adopted])
+        ctx.main_event = ctx.main_event or ev
+        ctx.relate(ev, "ADOPTED", ctx.self_node, head, "header:adopted_by", 0.95)
 
 
 def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
@@ -119,12 +151,13 @@ def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
 
 def _copies(ctx: DocContext, head: int) -> None:
     """分送/抄送 bodies are entities; copies to the home body's own units are duties."""
+    w = _lex().w
     for name, span in _located(ctx.doc, "copies"):
-        if "同志" in name or name in ("党组", "书记处"):
+        if w["copy_person"] in name or name in w["copy_skip"]:
             continue
         node = ctx.org(name, span, collective=_addressed_class(name))
         ctx.protected.add(node)
-        if ("机关" in name or "直属" in name) and ctx.self_node:
+        if any(x in name for x in w["copy_duty_words"]) and ctx.self_node:
             ctx.relate(ctx.self_node, "REQUIRES", node, span[0] if span else head, "footer:copies", 0.6)
 
 
@@ -146,7 +179,7 @@ def _located(doc, key: str) -> list:
 def _title_issuer(title: str) -> str:
     """The body a title opens with, before 关于 / a year / 印发: 广东省科协2023年工作要点."""
     found = [c for c in select(find_orgs(title)) if c.start == 0 and not c.collective]
-    if found and re.match(r"关于|印发|\d{4}年|年度", title[found[0].end:]):
+    if found and _lex().title_issuer_next.match(title[found[0].end:]):
         return found[0].text
     return ""
 
