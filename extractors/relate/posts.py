@@ -77,18 +77,24 @@ def _government(ctx, title, pos, pairs):
     w = _lex().w
     core = re.sub(w["title_modifiers"], "", title)
     level = w["region"] if core.startswith(w["region"]) else core[0]
-    # 宁夏回族自治区主席: the title's 自治区 ends the place's name
-    places = [_place_before(ctx.doc.text, pos + (len(w["region"]) if level == w["region"] else 0))]
-    places += [_committee_place(ctx.kg.node(n)["name"]) for n, _ in pairs]
-    place = next((x for x in places if x and x.endswith(level)), "")
-    if not place and ctx.juris.name.endswith(level):
-        place = ctx.juris.name
+    place = _government_place(ctx, level, pos, pairs)
     unit = w["league_government"] if level == w["league"] else w["government"]
     short = w["government_short"]
     # with no place in the text (市委书记…，市长…) the body keeps the text's own bare form
     names = [place + unit, level + short, place + short] if place else [level + unit, level + short]
     known = next((k for k in (ctx.lookup("Organization", n) for n in names) if k), None)
     return known or ctx.add("Organization", names[0], names[1:], span=(pos, pos + len(title)), jurisdiction=place or None)
+
+
+def _government_place(ctx, level, pos, pairs) -> str:
+    """The place a government post is of: written before it (宁夏回族自治区主席: the title's
+    自治区 ends the place's name), of a party committee in the same post list, or the
+    document's jurisdiction; '' when none is of that level."""
+    region = _lex().w["region"]
+    places = [_place_before(ctx.doc.text, pos + (len(region) if level == region else 0))]
+    places += [_committee_place(ctx.kg.node(n)["name"]) for n, _ in pairs]
+    place = next((x for x in places if x and x.endswith(level)), "")
+    return place or (ctx.juris.name if ctx.juris.name.endswith(level) else "")
 
 
 def _unit_of_clause_body(ctx, ms, title, pos, unit):

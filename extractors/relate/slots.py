@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgkg.extractors import knowledge
-from orgkg.extractors.relate.common import clause_start, org_mentions, party_group_body
+from orgkg.extractors.relate.common import clause_start, org_mentions, party_group_body, words
 
-LIST_SEPARATORS = "、；;，,"
+
+@lru_cache(maxsize=1)
+def _w():
+    w = words("slots")
+    return w, re.compile(w["list_close"]), re.compile(w["numbered_item"])
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def orgs_before(ctx, hit, ms, opts) -> list:
     pos = hit.start
     for o in reversed(orgs):
         gap = text[o.end:pos]
-        if gap not in (("", "无偿", "整体") if not out else ("、", "和", "与", "及", "以及")):
+        if gap not in (_w()[0]["list_joiners"] if out else _w()[0]["list_gap_first"]):
             break
         out.insert(0, o)
         pos = o.start
@@ -90,8 +94,6 @@ def _unit_end():
     return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
-# the count that closes a unit list: 等4个内设机构, 4个内设机构, 等处室
-LIST_CLOSE = re.compile(r"(?:等)?[0-9一二三四五六七八九十]{0,3}个?(?:内设机构|职能处室|处室|科室|机构|部门)?$")
 PAREN = re.compile(r"[（(]([^（）()]{2,30})[）)]")
 
 
@@ -109,13 +111,9 @@ def _list_items(text: str, pos: int, end: int) -> list:
     return items
 
 
-# one item of a numbered list, on its own line: （一）办公室。
-NUMBERED_ITEM = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]\s*([^。；;\n]{2,40})[。；;]?")
-
-
 def _numbered_items(text: str, pos: int) -> list:
     out = []
-    for m in iter(lambda: NUMBERED_ITEM.match(text, out[-1][2] if out else pos), None):
+    for m in iter(lambda: _w()[2].match(text, out[-1][2] if out else pos), None):
         out.append((m.start(1), m.end(1), m.end()))
     return [(a, b) for a, b, _ in out]
 
@@ -129,9 +127,9 @@ def units_after(ctx, hit, ms, opts) -> list:
     out = []
     for a, b in _numbered_items(text, pos) or _list_items(text, pos, hit.sentence[1]):
         core = PAREN.sub("", text[a:b])
-        close = LIST_CLOSE.search(core)
+        close = _w()[1].search(core)
         name = core[:close.start()] if close and close.group() else core
-        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or "的" in name:
+        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or _w()[0]["not_in_unit"] in name:
             break
         others = PAREN.findall(text[a:b])
         out.append(Filled(ctx.unit(parent, name, (a, a + len(name)), others), a, a + len(name)))
@@ -143,7 +141,7 @@ def units_after(ctx, hit, ms, opts) -> list:
 def nameplate_after(ctx, hit, ms, opts) -> list:
     """The second name a body carries: 加挂X牌子 (X is a body named right after the cue)."""
     text = ctx.doc.text
-    found = [o for o in org_mentions(ms) if o.start == hit.end and text.startswith("牌子", o.end)]
+    found = [o for o in org_mentions(ms) if o.start == hit.end and text.startswith(_w()[0]["nameplate_end"], o.end)]
     return [_filled(found[0])] if found else []
 
 
@@ -173,33 +171,37 @@ def posts_after(ctx, hit, ms, opts) -> list:
     """The posts named after the cue (or after slot ``at`` and one of ``after_word``):
     body + title, joined by 、; a bare title is a post in the body of the post before it
     (某委党组书记、主任: the 主任 of the 委). A member's seat (常委, 委员) leads nothing."""
-    text = ctx.doc.text
-    pos = hit.filled[opts["at"]][0].end if opts.get("at") else hit.end
-    for w in sorted(opts.get("after_word", []), key=len, reverse=True):
-        if text.startswith(w, pos):
-            pos += len(w)
-            break
-    else:
-        if opts.get("after_word"):
-            return []
+    pos = _posts_start(ctx.doc.text, hit, opts)
     out, body = [], None
-    while True:
-        org = next((o for o in org_mentions(ms) if o.start == pos), None)
-        start = org.end if org else pos
-        title = _title_at(text, start)
-        if not title or (not org and body is None):
-            break
-        if org:
-            body = org.node
-        elif body:
-            body = party_group_body(ctx, body) or body
-        if title not in _titles()[1]:
-            out.append(Filled(body, pos, start + len(title), title))
-        pos = start + len(title)
-        if text[pos:pos + 1] != "、":
-            break
-        pos += 1
+    while pos is not None:
+        pos, body, post = _one_post(ctx, ms, pos, body)
+        if post:
+            out.append(post)
     return out
+
+
+def _posts_start(text, hit, opts):
+    """Where the list of posts starts, or None when the word that must come first is missing."""
+    pos = hit.filled[opts["at"]][0].end if opts.get("at") else hit.end
+    after = sorted(opts.get("after_word", []), key=len, reverse=True)
+    word = next((w for w in after if text.startswith(w, pos)), None)
+    if after and word is None:
+        return None
+    return pos + len(word or "")
+
+
+def _one_post(ctx, ms, pos, body) -> tuple:
+    """(where the next post starts or None, the body, the post or None) for the post at pos."""
+    text = ctx.doc.text
+    org = next((o for o in org_mentions(ms) if o.start == pos), None)
+    start = org.end if org else pos
+    title = _title_at(text, start)
+    if not title or (not org and body is None):
+        return None, body, None
+    body = org.node if org else (party_group_body(ctx, body) or body)
+    post = None if title in _titles()[1] else Filled(body, pos, start + len(title), title)
+    end = start + len(title)
+    return (end + 1 if text[end:end + 1] == "、" else None), body, post
 
 
 FINDERS = {
