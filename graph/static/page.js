@@ -212,14 +212,17 @@
   // Layouts: the force layout as vis-network left it, or levels computed in Python
   // (whoever supervises or leads above, units below their whole). Switching back
   // puts every node where it was.
+  // between levels, edges leave downwards and arrive from above instead of looping sideways
+  var LEVEL_EDGES = { enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4 };
   function setLayout(kind) {
     if (kind === state.layout) return;
     if (kind === "levels") {
       state.forcePositions = network.getPositions();
-      network.setOptions({ physics: { enabled: false } });
+      network.setOptions({ physics: { enabled: false }, edges: { smooth: LEVEL_EDGES } });
       nodes.update(data.nodes.map(function (n) { return { id: n.id, x: n.lx, y: n.ly }; }));
     } else {
       var p = state.forcePositions;
+      network.setOptions({ edges: { smooth: options.edges.smooth } });
       nodes.update(Object.keys(p).map(function (id) { return { id: id, x: p[id].x, y: p[id].y }; }));
     }
     state.layout = kind;
@@ -266,6 +269,7 @@
   function showDetails(item, build) {
     details.replaceChildren(build(item));
     details.className = "";
+    details.previousElementSibling.scrollIntoView({ block: "start" });  // the panel's heading, in view
   }
   network.on("click", function (p) {
     if (p.nodes.length) {
