@@ -1,0 +1,71 @@
+"""Bodies a document names by a bare unit word (党组, 书记处, 机关党委) or by its own kind
+(集团党委组织部, 分院综合处 in a group's or a branch's own documents). Words: the ``units``
+section of data/resolve.yaml."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import is_cjk
+from orgkg.extractors.resolve.names import BARE_SUBUNITS
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    w = lexicon.data_file("resolve.yaml")["units"]
+    return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]))
+
+
+def bare_units(ctx, taken: list) -> list:
+    """(start, end, unit) of bare unit words standing alone in a list or as a subject
+    (bare 科协 in a 科协 document is the home body)."""
+    w, text = _lex().w, ctx.doc.text
+    units = list(BARE_SUBUNITS) + [short for short, full in lexicon.load().abbreviations
+                                   if ctx.home.endswith(full) and len(ctx.home) > len(full)]
+    out = []
+    for unit in units:
+        for m in re.finditer(re.escape(unit), text):
+            s, e = m.start(), m.end()
+            before, after = text[s - 1:s], text[e:e + 1]
+            if not any(a < e and s < b for a, b in taken) and (not before or before in w["before"]) \
+                    and after not in w["not_after"]:
+                out.append((s, e, unit))
+    return out
+
+
+def is_unit_class(unit: str) -> bool:
+    return unit.startswith(tuple(_lex().w["class_heads"]))
+
+
+def self_short_forms(ctx, taken: list) -> list:
+    """A body's documents call it by its kind (集团, 分院): 集团党委组织部, 分院综合处 are units of
+    the issuing body. Returns (start, end, surface, canonical name)."""
+    w = _lex().w
+    issuer = ctx.kg.node(ctx.issuer_node)["name"] if ctx.issuer_node else ""
+    if not issuer and ctx.home.endswith(w["hospital"]):
+        issuer = ctx.home       # a hospital's news calls its party committee 医院党委
+    m = _lex().committee.fullmatch(issuer)
+    body = m.group(1) if m else issuer
+    tail = _lex().tail.search(body)
+    if not tail:
+        return []
+    kind = w["hospital_kind"] if tail.group(1) == w["hospital"] else tail.group(1)
+    own_committee = bool(m) or not ctx.issuer_node
+    return [found for f in re.finditer(kind + w["self_unit"], ctx.doc.text)
+            if (found := _self_unit(ctx, f, taken, body, issuer, own_committee))]
+
+
+def _self_unit(ctx, f, taken, body, issuer, own_committee):
+    """(start, end, surface, name) of one unit named by the body's kind, or None."""
+    w, text = _lex().w, ctx.doc.text
+    s, e, unit = f.start(), f.end(), f.group(1)
+    if w["class_head"] in unit or s and is_cjk(text[s - 1]) and text[s - 1] not in w["left_ok"] \
+            or any(a < e and s < b for a, b in taken):
+        return None
+    committee = w["party_committee"]
+    if unit.startswith(committee):
+        party = w["party_prefix"] + body + w["committee_suffix"] if own_committee else issuer
+        return s, e, f.group(), party + unit[len(committee):]
+    return s, e, f.group(), body + unit
