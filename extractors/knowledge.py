@@ -53,26 +53,8 @@ def _sorted_alt(items) -> str:
 def load() -> Lexicon:
     words = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
-    places, abbr = {}, {}
-    for name, short, ab in rows("provinces.tsv"):
-        p = Place(name, short, "province", ab)
-        places[name] = places[short] = p
-        abbr[ab] = p
-    for name, prov, *short in rows("cities.txt"):
-        # an autonomous prefecture's short form is given (延边州): its name less 州 is no word
-        # a 地区's short form drops both characters (阿克苏地区 -> 阿克苏)
-        bare = name[:-2] if name.endswith("地区") else name[:-1]
-        p = Place(name, short[0][:-1] if short else bare, "city", parent=prov)
-        places.setdefault(name, p)
-        for form in short or ([bare] if len(name) > 2 else []):
-            places.setdefault(form, p)
-    _add_counties(places)
-    national, nat_aliases = {}, {}
-    for row in rows("national_bodies.tsv"):
-        canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]
-        nat_aliases[canon] = forms
-        for f in [canon, *forms]:
-            national.setdefault(f, canon)
+    places, abbr = _places()
+    national, nat_aliases = _national()
     abbreviations = sorted(((s, f) for s, f in rows("abbreviations.tsv")), key=lambda x: -len(x[0]))
     surnames = set()
     for line in (DATA / "surnames.txt").read_text(encoding="utf-8").splitlines():
@@ -81,15 +63,46 @@ def load() -> Lexicon:
     return Lexicon(words, places, abbr, national, nat_aliases, abbreviations, surnames, cues)
 
 
-# county-level names that many prefectures share as plain words (城区, 矿区): never a place alone
-GENERIC_COUNTIES = {"城区", "矿区", "郊区", "市辖区", "市中区", "新区"}
+def _places() -> tuple:
+    """Every form of every place -> Place, and one-character abbreviations -> province."""
+    places, abbr = {}, {}
+    for name, short, ab in rows("provinces.tsv"):
+        p = Place(name, short, "province", ab)
+        places[name] = places[short] = p
+        abbr[ab] = p
+    prefecture = _place_words()["prefecture"]
+    for name, prov, *short in rows("cities.txt"):
+        # an autonomous prefecture's short form is given (延边州): its name less 州 is no word
+        # a prefecture named 地区 drops both characters (阿克苏地区 -> 阿克苏)
+        bare = name[:-len(prefecture)] if name.endswith(prefecture) else name[:-1]
+        p = Place(name, short[0][:-1] if short else bare, "city", parent=prov)
+        places.setdefault(name, p)
+        for form in short or ([bare] if len(name) > 2 else []):
+            places.setdefault(form, p)
+    _add_counties(places)
+    return places, abbr
+
+
+def _national() -> tuple:
+    national, aliases = {}, {}
+    for row in rows("national_bodies.tsv"):
+        canon, forms = row[0], [f for f in (row[1].split("|") if len(row) > 1 else []) if f]
+        aliases[canon] = forms
+        for f in [canon, *forms]:
+            national.setdefault(f, canon)
+    return national, aliases
+
+
+def _place_words() -> dict:
+    return data_file("places.yaml")
 
 
 def _add_counties(places: dict) -> None:
     """County-level divisions and their former names, by full name only: a county's
     short form (紫阳) is too often a plain word to stand for it."""
+    generic = set(_place_words()["generic_counties"])
     for name, city, _ in rows("counties.tsv"):
-        if name not in GENERIC_COUNTIES:
+        if name not in generic:
             places.setdefault(name, Place(name, name, "county", parent=city))
     for former, _, city, _, _ in rows("former_places.tsv"):
         places.setdefault(former, Place(former, former, "county", parent=city))
