@@ -88,6 +88,12 @@ class Session:
         positional-only, so a query's own $name can be passed as name=…"""
         return queries.to_dataframe(queries.run_named(query, params, store=self.store))
 
+    def evidence(self, name, /, type=None, as_of=None, every=False):
+        """One row per sentence behind ``name``'s relations (of ``type``), as
+        `orgkg evidence NAME --type TYPE --as-of DATE`."""
+        params = {"name": name, "type": queries.relation_type(type), "as_of": queries.as_of_date(as_of)}
+        return queries.to_dataframe(queries.run_named("evidence", params, store=self.store, every=every))
+
     def cypher(self, text, /, **params):
         """A read-only ad-hoc query; values go in as $parameters, never into the text."""
         return queries.to_dataframe(queries.run_query(text, params, store=self.store))

@@ -180,3 +180,11 @@ def test_notebooks_neo4j_runs_against_a_server(monkeypatch):
     nb = execute(nbformat.read(NOTEBOOK_DIR / "05_neo4j.ipynb", as_version=4))
     assert "skipping the Neo4j cells" not in text_of(nb)
     assert list(outputs(nb, "text/html"))
+
+
+def test_notebooks_session_evidence_gives_rows(falkor, make_kg):
+    falkor.load(make_kg())
+    frame = notebook.Session(store=falkor).evidence("市科协", type="issued")
+    assert list(frame.columns) == ["source", "target", "relation", "document", "date", "file", "start", "end",
+                                   "sentence"]
+    assert frame["sentence"].tolist() == ["市科协印发《2022年全市科协系统工作要点》。"]
