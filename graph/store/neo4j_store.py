@@ -8,13 +8,39 @@ refuses writes there.
 """
 from __future__ import annotations
 
+import os
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import QueryError, StoreError
 from . import dialect
 from .base import QueryResult, Store, counts_from
 
 _POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+DEFAULT_TIMEOUT = 15.0     # seconds to connect and to get a connection from the pool
+
+
+def redact(uri: str) -> str:
+    """The URI without the user and password it may carry.
+
+    >>> redact("neo4j://neo4j:secret@db.example:7687")
+    'neo4j://***@db.example:7687'
+    """
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return "<NEO4J_URI>"
+    if "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))
+
+
+def _timeout(env) -> float:
+    try:
+        value = float(env.get("ORGKG_NEO4J_TIMEOUT") or DEFAULT_TIMEOUT)
+    except ValueError:
+        raise StoreError("ORGKG_NEO4J_TIMEOUT must be a number of seconds") from None
+    return value if value > 0 else DEFAULT_TIMEOUT
 
 
 def plain(value):
@@ -37,15 +63,22 @@ def plain(value):
 class Neo4jStore(Store):
     name = "neo4j"
 
-    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None):
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT):
         from neo4j import GraphDatabase
-        self.uri = uri
+        self._raw_uri = uri
+        self.uri = redact(uri)           # the only form that goes into messages
         self.user = user or "neo4j"
         self.database = database or None
+        self.timeout = timeout
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(self.user, password or ""))
+            # a server that accepts the connection and never answers fails after
+            # ``timeout``, not after the driver's 60 s acquisition default
+            self._driver = GraphDatabase.driver(uri, auth=(self.user, password or ""),
+                                                connection_timeout=timeout,
+                                                connection_acquisition_timeout=timeout)
         except Exception as exc:     # a bad URI scheme raises a ConfigurationError or ValueError
-            raise StoreError(f"cannot use NEO4J_URI {uri}: {type(exc).__name__}: {exc}") from None
+            raise StoreError(f"cannot use NEO4J_URI {self.uri}: {type(exc).__name__}: {self._clean(exc)}") from None
         try:
             # fail at once on a wrong address or password, not after the retry budget
             self._driver.verify_connectivity()
@@ -56,7 +89,14 @@ class Neo4jStore(Store):
 
     @classmethod
     def from_env(cls, env) -> "Neo4jStore":
-        return cls(env["NEO4J_URI"], env.get("NEO4J_USER"), env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE"))
+        return cls(env["NEO4J_URI"], env.get("NEO4J_USER"), env.get("NEO4J_PASSWORD"), env.get("NEO4J_DATABASE"),
+                   timeout=_timeout(env))
+
+    def _clean(self, exc) -> str:
+        """The driver's message with the URI's userinfo redacted (the driver quotes the URI)."""
+        text = str(exc).replace(self._raw_uri, self.uri)
+        userinfo = urlsplit(self._raw_uri).netloc.rpartition("@")[0] if "@" in self._raw_uri else ""
+        return text.replace(userinfo, "***") if userinfo else text
 
     def _error(self, exc) -> Exception:
         from neo4j import exceptions as ex
@@ -64,9 +104,12 @@ class Neo4jStore(Store):
             return StoreError(f"Neo4j authentication failed for user {self.user!r} from NEO4J_USER "
                               f"at {self.uri}; check NEO4J_USER and NEO4J_PASSWORD")
         if isinstance(exc, (ex.ServiceUnavailable, ex.SessionExpired)):
-            return StoreError(f"Neo4j at {self.uri} is not reachable: {exc}")
+            if "deadline" in str(exc).lower() or "timed out" in str(exc).lower():
+                return StoreError(f"Neo4j at {self.uri} did not answer within {self.timeout:g}s "
+                                  "(ORGKG_NEO4J_TIMEOUT); is it a Neo4j server, and is it up?")
+            return StoreError(f"Neo4j at {self.uri} is not reachable: {self._clean(exc)}")
         if isinstance(exc, ex.Neo4jError):
-            code, message = exc.code or "", exc.message or str(exc)
+            code, message = exc.code or "", self._clean(exc.message or str(exc))
             if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code or "read access mode" in message:
                 return QueryError(dialect.READ_ONLY_HINT)
             if code.endswith("SyntaxError"):
@@ -78,7 +121,7 @@ class Neo4jStore(Store):
             if code.startswith("Neo.ClientError.Database.DatabaseNotFound"):
                 return StoreError(f"Neo4j has no database {self.database!r} (NEO4J_DATABASE): {message}")
             return QueryError(f"Neo4j rejected the query ({code}): {message}")
-        return StoreError(f"Neo4j at {self.uri} failed: {type(exc).__name__}: {exc}")
+        return StoreError(f"Neo4j at {self.uri} failed: {type(exc).__name__}: {self._clean(exc)}")
 
     def _execute(self, cypher, params, write):
         from neo4j import RoutingControl
