@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
 from .kg import KnowledgeGraph
+from .printable import file_name, printable
 
 
 @dataclass
@@ -24,9 +26,16 @@ class BuildResult:
 
 
 def extract(paths, progress=None):
+    """Extract ``paths``; an InputError, naming every file and why, when none could be read,
+    so that a mistyped path never replaces earlier outputs with an empty graph."""
     # Imported here so that commands which never extract do not load spaCy.
     from orgkg.extractors.extract import extract_paths
-    return extract_paths(paths, progress=progress)
+    result = extract_paths(paths, progress=progress)
+    if not result.files:
+        reasons = "".join(f"\n  {file_name(path)}: {printable(reason)}" for path, reason in result.skipped)
+        raise InputError(", ".join(file_name(p) for p in paths),
+                         f"no file could be read, so nothing was written{reasons or ' (no files found)'}")
+    return result
 
 
 def build(paths, out_dir, store=None, page=True, batch_size=500, progress=None) -> BuildResult:
@@ -35,8 +44,8 @@ def build(paths, out_dir, store=None, page=True, batch_size=500, progress=None) 
     from .store import open_store
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     extracted = extract(paths, progress=progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
     kg = extracted.kg
     export_path = kg.write_json(out_dir / "graph.json")
     result = BuildResult(kg=kg, export_path=export_path, page_path=None,
@@ -65,13 +74,13 @@ def summary(result: BuildResult) -> str:
     counts = result.kg.counts()
     lines = [f"files read: {len(result.files)}, skipped: {len(result.skipped)}"]
     for path, reason in result.skipped:
-        lines.append(f"  skipped {path}: {reason}")
+        lines.append(f"  skipped {file_name(path)}: {printable(reason)}")
     lines.append(f"nodes: {counts['nodes']}  " + ", ".join(f"{k} {v}" for k, v in counts["by_label"].items()))
     lines.append(f"edges: {counts['edges']}  " + ", ".join(f"{k} {v}" for k, v in counts["by_type"].items()))
-    lines.append("most connected bodies: " + "; ".join(f"{name} ({deg})" for name, deg in hubs(result.kg)))
+    lines.append("most connected bodies: " + "; ".join(f"{printable(name)} ({deg})" for name, deg in hubs(result.kg)))
     if result.load_stats is not None:
         lines.append(f"loaded into {result.store_name}: {result.load_stats}")
-    lines.append(f"export: {result.export_path}")
+    lines.append(f"export: {file_name(result.export_path)}")
     if result.page_path:
-        lines.append(f"page: {result.page_path}")
+        lines.append(f"page: {file_name(result.page_path)}")
     return "\n".join(lines)

@@ -83,16 +83,52 @@ def _match(extracted: list, gold: list, same) -> tuple:
     return pairs, fps, [g for j, g in enumerate(gold) if j not in used]
 
 
-def _load_export(export) -> dict:
-    if isinstance(export, dict):
-        return export
-    path = Path(export)
+def _read_json(path: Path, what: str):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(path, f"not an orgkg export (invalid JSON: {exc})") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise InputError(path, f"not {what} (not UTF-8 text)") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(path, f"not {what} (invalid JSON: {str(exc)[:200]})") from None
+
+
+def _load_export(export) -> dict:
+    from .validate import problems, summary
+    path = "<export>" if isinstance(export, dict) else Path(export)
+    data = export if isinstance(export, dict) else _read_json(path, "an orgkg export")
+    found = problems(data, None)      # shapes only: a relation the wrong way round is scored, not refused
+    if found:
+        raise InputError(path, summary(found))
+    return data
+
+
+def _texts(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _gold_problem(data) -> str | None:
+    """What is wrong with a gold file's data, or None (fields as in gold/GUIDELINES.md)."""
+    if not isinstance(data, dict):
+        return "the top level is not an object"
+    if not isinstance(data.get("source", ""), str):
+        return "source is not a file name"
+    for key, fields in (("entities", ("type", "name")), ("relations", ("head", "type", "tail"))):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            return f"{key} is not a list"
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                return f"{key} #{i} is not an object"
+            missing = [f for f in fields if not isinstance(item.get(f), str) or not item[f]]
+            if missing:
+                return f"{key} #{i}: {', '.join(missing)} missing or not text"
+            if not _texts(item.get("aliases", [])):
+                return f"{key} #{i}: aliases is not a list of names"
+    return None
 
 
 def _export_by_file(data: dict) -> tuple:
@@ -116,7 +152,10 @@ def _export_by_file(data: dict) -> tuple:
 
 
 def _gold_file(path: Path) -> tuple:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = _read_json(path, "a gold file")
+    problem = _gold_problem(data)
+    if problem:
+        raise InputError(path, f"not a valid gold file: {problem}")
     ents, by_name = [], {}
     for e in data.get("entities", []):
         item = {"type": e["type"], "name": e["name"], "keys": _keys(e["name"], e.get("aliases", [])),

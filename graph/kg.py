@@ -16,6 +16,7 @@ import networkx as nx
 from .errors import InputError
 from .ids import edge_id, make_id
 from .model import load_schema
+from .printable import clean_name
 
 NODE_LIST_KEYS = ("aliases", "mentions")
 
@@ -24,6 +25,10 @@ def _add_unique(target: list, items) -> None:
     for item in items:
         if item not in target:
             target.append(item)
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is not a JSON number")
 
 
 class KnowledgeGraph:
@@ -44,6 +49,9 @@ class KnowledgeGraph:
     # -- building -----------------------------------------------------------
     def add_entity(self, label, name, aliases=(), collective=False, mentions=(), **props) -> str:
         self.schema.entity(label)
+        # control characters from a document or a file name never reach a name or a terminal
+        name = clean_name(name)
+        aliases = [a for a in map(clean_name, aliases) if a]
         node_id = make_id(label, name)
         if node_id not in self.g:
             self.g.add_node(node_id, id=node_id, label=label, name=name, aliases=[],
@@ -130,7 +138,13 @@ class KnowledgeGraph:
 
     @classmethod
     def from_dict(cls, data: dict, schema=None) -> "KnowledgeGraph":
+        """The graph of an export's data; InputError naming the first problems
+        when it is not a valid export (see validate.py)."""
+        from .validate import problems, summary
         kg = cls(schema)
+        found = problems(data, kg.schema)
+        if found:
+            raise InputError("<export>", summary(found))
         for node in data.get("nodes", []):
             kg.schema.entity(node["label"])
             kg.g.add_node(node["id"], **{**node, "aliases": list(node.get("aliases", [])),
@@ -146,11 +160,15 @@ class KnowledgeGraph:
     def read_json(cls, path, schema=None) -> "KnowledgeGraph":
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
         except FileNotFoundError:
             raise InputError(path, "no such file") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(path, f"not an orgkg export (invalid JSON: {exc})") from None
+        except OSError as exc:
+            raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise InputError(path, "not an orgkg export (not UTF-8 text)") from None
+        except (ValueError, RecursionError) as exc:     # JSONDecodeError, NaN, a 5000-digit number, [[[[…
+            raise InputError(path, f"not an orgkg export (invalid JSON: {str(exc)[:200] or type(exc).__name__})") from None
         if not isinstance(data, dict) or "nodes" not in data:
             raise InputError(path, "not an orgkg export (no 'nodes' list)")
         try:

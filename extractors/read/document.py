@@ -26,7 +26,9 @@ class Source:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name as text: bytes that are not UTF-8 as \\xNN, no control characters."""
+        from orgkg.graph.printable import file_name
+        return file_name(self.path.name)
 
 
 @dataclass

@@ -17,7 +17,9 @@ the caller to report and go on with the next file.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -29,6 +31,8 @@ from orgkg.extractors.read.formats.text import decode_bytes
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_BYTES = 200 * 1024 * 1024
+# offsets keep one integer per character: beyond this a file would need gigabytes
+MAX_CHARS = 5_000_000
 
 
 def iter_files(paths: Iterable) -> Iterator[Path]:
@@ -54,10 +58,14 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
+        try:
+            # linked folders are not entered: a link to a parent would loop forever
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path))
+            elif entry.is_file() or (entry.is_symlink() and not os.path.isdir(entry.path)):
+                yield Path(entry.path)   # a broken or looping link: read_source says which
+        except OSError:
+            yield Path(entry.path)       # a link loop: read_source names it
 
 
 def read_source(path) -> Source:
@@ -85,13 +93,24 @@ def read_source(path) -> Source:
     return _source(path, text, "txt", encoding)
 
 
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        reason = "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+        raise InputError(path, reason) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "symbolic link loop") from None
+        raise
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        if not path.exists():
-            raise InputError(path, "no such file or folder")
-        if not path.is_file():
+        st = _stat(path)
+        if not stat.S_ISREG(st.st_mode):
             raise InputError(path, "not a regular file")
-        if path.stat().st_size > MAX_BYTES:
+        if st.st_size > MAX_BYTES:
             raise InputError(path, f"file larger than {MAX_BYTES // 2**20} MB")
         data = path.read_bytes()
     except PermissionError:
@@ -110,4 +129,7 @@ def _is_docx(data: bytes) -> bool:
 def _source(path: Path, text: str, fmt: str, encoding: str) -> Source:
     if not text.strip():
         raise InputError(path, "no text in file")
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"{len(text):,} characters of text, over the limit of {MAX_CHARS:,}; "
+                               "split the file into smaller ones")
     return Source(path=path, raw=text, encoding=encoding, format=fmt)

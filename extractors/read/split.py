@@ -16,6 +16,12 @@ layout of official documents, on the normalised lines:
   nothing);
 * a stretch without any body sentence (a stray title or number line) is not
   a document: it joins the document before it.
+
+A document longer than ``MAX_DOC_CHARS`` (a yearbook, a file that is one
+long line) is cut into parts at paragraph ends, else at sentence ends, else
+anywhere, each part below the limit and with its offsets into the file, so
+that no part reaches spaCy's max_length (1,000,000 characters) and memory
+stays bounded.
 """
 from __future__ import annotations
 
@@ -32,6 +38,7 @@ _NEWS_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|本报讯|新华社|记者)|"
 _RED_HEADER = re.compile(r"^.{2,30}文件$")
 _MAX_QUOTED = 240      # longer than any title or quotation seen in one sentence
 _ITEM = re.compile(rf"[（(][{L.CN_NUM}]+[）)]|[{L.CN_NUM}]+、|\d{{1,2}}[.、](?!\d)|[①-⑳]")
+MAX_DOC_CHARS = 30_000     # a long work report; the extraction stages slow down faster than linearly above it
 
 
 def split_sentences(text: str) -> list:
@@ -230,13 +237,34 @@ def _link_issued(docs: list) -> None:
             break
 
 
+def _cut(text: str, a: int, b: int, limit: int) -> int:
+    """Where to end a part that starts at ``a``: after the last paragraph end before
+    ``a + limit``, else the last sentence end, else at the limit itself."""
+    end = a + limit
+    for marks in ("\n", "。！？；!?;"):
+        cut = max(text.rfind(m, a + limit // 2, end) for m in marks)
+        if cut > a:
+            return cut + 1
+    return end
+
+
+def _parts(text: str, a: int, b: int, limit: int = MAX_DOC_CHARS) -> list:
+    """(a, b) as spans of at most ``limit`` characters."""
+    spans = []
+    while b - a > limit:
+        cut = _cut(text, a, b, limit)
+        spans.append((a, cut))
+        a = cut
+    return spans + [(a, b)]
+
+
 def split_documents(source: Source) -> list:
     """The documents in one file, each with its text, offsets, sentences and meta."""
     from orgkg.extractors.read.metadata import extract_metadata
 
     text, offsets = normalize(source.raw)
     docs = []
-    for a, b in _segments(text):
+    for a, b in (part for seg in _segments(text) for part in _parts(text, *seg)):
         doc = _document(source, text, offsets, a, b, len(docs))
         doc.meta = extract_metadata(doc)
         docs.append(doc)
