@@ -99,7 +99,8 @@ def _above_county(level: str, county) -> str:
 def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
     """From metadata hints, the document number's one-character prefix, the issuer, then the
     places most named in front of bodies; national when a national body issues it."""
-    # the issuer's own name is the surest sign: 苏科协发 may be 江苏 or 苏州, 苏州市科协 is 苏州
+    # surest sign first: after a school's own documents the issuer's name (苏科协发 may be
+    # 江苏 or 苏州, 苏州市科协 is 苏州); counting the places a text names comes last
     for find in (_school_of, _issuer_of, _hinted, _numbered, _titled, _bare_levels_of, _unlisted_local, _most_named):
         found = find(doc, orgs)
         if found:

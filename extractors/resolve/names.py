@@ -12,7 +12,6 @@ different jurisdictions get different canonical names, hence different ids.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
@@ -45,8 +44,8 @@ COMPANY_SHORT = re.compile(DATA["company_short"])
 LEAGUE = re.compile(DATA["league_level"])
 FULL_LEAGUE = re.compile(DATA["league_named"])      # 团某市委 is 共青团某市委 too
 # a school, hospital or company named before its party committee: 南京大学党委, 某集团有限公司党委
-OWN_COMMITTEE_OWNER = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:" + "|".join(SCHOOL_END + HOSPITALS) + "|" + COMPANY_END
-                                 + ")(?=" + WORDS.party_committee + ")")
+OWNER_ENDS = "|".join(SCHOOL_END + HOSPITALS) + "|" + COMPANY_END
+OWN_COMMITTEE_OWNER = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:" + OWNER_ENDS + ")(?=" + WORDS.party_committee + ")")
 NUMBERED_COMMITTEE = re.compile(PARTY_FORMS["numbered_committee"]["pattern"])
 # 各全国学会、协会、研究会: the kinds listed after a class
 LISTED_KINDS = re.compile("(?:、(?:" + "|".join(DATA["listed_kinds"]) + "))+$")
@@ -239,9 +238,11 @@ def _body_commission(place: str, rest: str):
     """A committee of a body; a government commission (卫生健康委员会, 发展和改革委员会) is a
     state organ and no party committee."""
     word = _word("body_commission")
-    if rest.endswith(word) and len(rest) > len(word) and not rest.endswith(tuple(PARTY_FORMS["body_commission"]["not_ends"])) \
-            and not rest[:-len(word)].endswith(tuple(lexicon.load().w("state_commissions"))):
-        return _form("body_commission", place=place, body=expand(rest[:-len(word)]))
+    stem = rest[:-len(word)]
+    state_organ = stem.endswith(tuple(lexicon.load().w("state_commissions")))
+    own_body = rest.endswith(tuple(PARTY_FORMS["body_commission"]["not_ends"]))
+    if rest.endswith(word) and len(rest) > len(word) and not own_body and not state_organ:
+        return _form("body_commission", place=place, body=expand(stem))
     return None
 
 
