@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from orgkg.graph.ids import match_key
 
@@ -17,6 +18,17 @@ from orgkg.extractors.recognise.spans import Cand
 from orgkg.extractors.resolve.names import COLLECTIVE_HEADS, Jurisdiction, canonical_org
 
 QUOTES = "“”\"‘’"
+
+# the words and patterns below are data: extractors/data/context.yaml says what each is
+DATA = lexicon.data_file("context.yaml")
+WORDS = SimpleNamespace(**DATA["words"])
+COMPANY_SHORT_ENDS = tuple(DATA["company_short_ends"])
+LEGAL_FORMS = tuple(DATA["legal_forms"])
+NATIONAL_HEADS = tuple(DATA["national_heads"])
+ORDINAL = re.compile(DATA["ordinal"])
+CENTRAL = tuple(DATA["central"])
+UNIT_END = "(?:" + "|".join(DATA["unit_end"]) + ")$"
+OWNER = re.compile(DATA["owner"])
 
 
 @dataclass
@@ -64,22 +76,31 @@ class DocContext:
 
     def org(self, surface, span=None, collective=False) -> str:
         canon, aliases = canonical_org(surface, self.juris, self.home, collective)
-        known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
-        if not known and canon.endswith(("集团", "公司")):
-            # 某集团 after 某集团有限公司 in one text: the company's short form, not another body
-            known = next((k for k in (self.lookup("Organization", canon + t) for t in LEGAL_FORMS) if k), None)
+        known = self._known_org(surface, canon, aliases)
         if known and self.kg.node(known)["name"] != canon:
             canon = self.kg.node(known)["name"]
-        national = canon in lexicon.load().national_aliases or canon.startswith(("中国", "中共中央", "全国", "中央", "国家"))
-        local = self.juris.name and self.juris.name in canon
-        props = {"jurisdiction": "全国" if national else self.juris.name if local else None}
+        props = {"jurisdiction": self._org_jurisdiction(canon)}
         # 中央第三十八指导组 and 中央指导组 are one body: the form without the ordinal is an alias
-        plain = re.sub(r"第[一二三四五六七八九十百]+(?=[\u4e00-\u9fff])(?![次届])", "", surface)
+        plain = ORDINAL.sub("", surface)
         if plain != surface:
             aliases = [*aliases, plain]
             known = known or self.lookup("Organization", plain)
             canon = self.kg.node(known)["name"] if known else canon
         return self.add("Organization", canon, aliases, collective, span, **props)
+
+    def _known_org(self, surface, canon, aliases):
+        """The node a body already has under one of its names, or None."""
+        known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
+        if not known and canon.endswith(COMPANY_SHORT_ENDS):
+            # 某集团 after 某集团有限公司 in one text: the company's short form, not another body
+            known = next((k for k in (self.lookup("Organization", canon + t) for t in LEGAL_FORMS) if k), None)
+        return known
+
+    def _org_jurisdiction(self, canon):
+        """全国 for a national body, the document's place for a body named after it, else None."""
+        national = canon in lexicon.load().national_aliases or canon.startswith(NATIONAL_HEADS)
+        local = self.juris.name and self.juris.name in canon
+        return WORDS.nationwide if national else self.juris.name if local else None
 
     def unit(self, parent: str, surface: str, span=None, others=()) -> str:
         """A unit a text names bare inside its body's list (办公厅, 人事司): named after that body
@@ -129,38 +150,49 @@ class DocContext:
         self.kg.add_relation(src, rel, tgt, ev, **props)
 
 
-LEGAL_FORMS = ("有限公司", "有限责任公司", "股份有限公司")
-CENTRAL = ("中国共产党", "中国共产党中央委员会")
-UNIT_END = r"(?:党组|党委|委员会|常委会|办公室|办公厅|书记处|领导小组|部|处|支部)$"
-
-
-# the enterprise or body a party group or committee belongs to: 某集团有限公司党组 / 党委常委会
-OWNER = re.compile(r"(.{4,}?(?:公司|集团|协会|联合会|院|局|厅))(?:党组|党委|委员会)")
+def _without_party(name: str) -> str:
+    return name[len(WORDS.party_short):] if name.startswith(WORDS.party_short) else name
 
 
 def home_body(orgs: list, issuer: str = "") -> str:
     """The body a document's bare units belong to: the body its issuer is a unit of
     (中共重庆市科学技术协会党组 -> 重庆市科学技术协会), else the body most often named
     without a unit suffix. The party centre is never a home."""
-    plain = [n for n in orgs if n not in CENTRAL and not n.startswith(("中共",) + COLLECTIVE_HEADS)
-             and not re.search(UNIT_END, n)]
-    if issuer:
-        core = re.sub(r"^中共", "", issuer)
-        prefixes = [n for n in set(plain) if core.startswith(n) and n != core]
-        if prefixes:
-            return max(prefixes, key=len)
-        if issuer == core and not re.search(UNIT_END, issuer):
-            return issuer                # the issuer is itself a body (中国科学技术协会)
+    plain = _plain_bodies(orgs)
+    home = _issuer_home(issuer, plain) if issuer else None
+    if home is not None:
+        return home
     counts = Counter(plain)
     if counts and max(counts.values()) == 1:
-        # a short item naming each body once: the first named is its subject, whether bare or
-        # through its party committee (某集团有限公司党委书记…会见某公司副总经理)
-        first = [m.group(1) if m else n for n, m in ((n, OWNER.match(re.sub(r"^中共", "", n))) for n in orgs)
-                 if m or n in counts]
-        return first[0]
+        return _first_named(orgs, counts)
     if not counts:
         # a news item that names a body only through its party group (某集团有限公司党组召开会议):
         # the group's body is home to the bare forms that follow (集团公司党组)
-        owners = (OWNER.match(re.sub(r"^中共", "", n)) for n in orgs)
-        counts = Counter(m.group(1) for m in owners if m)
+        counts = Counter(m.group(1) for m in (OWNER.match(_without_party(n)) for n in orgs) if m)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def _plain_bodies(orgs: list) -> list:
+    """The names that may be a home: no party body, class of bodies or unit."""
+    return [n for n in orgs if n not in CENTRAL and not n.startswith((WORDS.party_short,) + COLLECTIVE_HEADS)
+            and not re.search(UNIT_END, n)]
+
+
+def _issuer_home(issuer: str, plain: list):
+    """The longest body named in the text that the issuer is a unit of, or the issuer
+    when it is itself a body (中国科学技术协会); else None."""
+    core = _without_party(issuer)
+    prefixes = [n for n in set(plain) if core.startswith(n) and n != core]
+    if prefixes:
+        return max(prefixes, key=len)
+    if issuer == core and not re.search(UNIT_END, issuer):
+        return issuer
+    return None
+
+
+def _first_named(orgs: list, counts: Counter) -> str:
+    """A short item naming each body once: the first named is its subject, whether bare or
+    through its party committee (某集团有限公司党委书记…会见某公司副总经理)."""
+    first = [m.group(1) if m else n for n, m in ((n, OWNER.match(_without_party(n))) for n in orgs)
+             if m or n in counts]
+    return first[0]

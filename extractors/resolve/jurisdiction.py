@@ -10,23 +10,40 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
 
-PARTY = ("中国共产党", "中共")
-# a bare 自治区 / 自治州 / 开发区 is a level word, not a place named 自治 (自治区党委 -> the region the text names);
-# towns and street offices name their own party committees (某镇党委, 某街道党工委)
-LOCAL_PLACE = re.compile(r"(?!自治[区州县]|(?:开发区|高新区|经开区|新区)(?:党工委|管委会))([\u4e00-\u9fff]{1,8}?(?:新区|经开区|高新区|开发区|示范区|自治县|自治州|自治区"
-                         r"|省|市|县|区|州|旗|镇|乡|街道))"
-                         r"(?=科协|科学技术协会|委|纪委|监委|人民政府|政府|人大|政协|工商联|妇联|团委|总工会|科委|科技局"
-                         r"|党委|党工委|办事处"
-                         # a county-level city's own congress names it: 某市第十七届人民代表大会
-                         r"|第[一二三四五六七八九十]{1,3}届(?:人民代表大会|委员会))")
-# levels below the county, the region and the zones: named by more than one character
-ZONES = ("经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "经开区", "新区")
-SUB_LEVELS = ("自治区", "街道", "镇", "乡") + ZONES
-SCHOOL_END = ("大学", "学院")
-SCHOOL = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,10}?(?:大学|学院))(?=委员会|党委|$|关于)")
+# the words and patterns below are data: extractors/data/jurisdiction.yaml says what each is
+DATA = lexicon.data_file("jurisdiction.yaml")
+WORDS = SimpleNamespace(**DATA["words"])
+
+
+def _alternatives(items) -> str:
+    return "|".join(items)
+
+
+def _local_place_pattern(spec: dict) -> str:
+    """A name ending in a level word (not a bare level word), followed by one of its bodies."""
+    return r"(?!{})([\u4e00-\u9fff]{{1,8}}?(?:{}))(?={}|{})".format(
+        spec["not_a_place"], _alternatives(spec["ends"]), _alternatives(spec["bodies"]), spec["congress"])
+
+
+@lru_cache(maxsize=None)
+def _pattern(key: str) -> re.Pattern:
+    return re.compile(DATA[key])
+
+
+PARTY = tuple(DATA["party"])
+LOCAL_PLACE = re.compile(_local_place_pattern(DATA["local_place"]))
+ZONES = tuple(DATA["zones"])
+SUB_LEVELS = tuple(DATA["sub_levels"]) + ZONES
+SCHOOL_END = tuple(DATA["school_end"])
+SCHOOL = _pattern("school_issuer")
+PREFECTURE_BODIES = tuple(DATA["prefecture_bodies"])
+BARE_LEVELS = tuple(DATA["bare_levels"])
+PROVINCE_LEVELS = tuple(DATA["province_levels"])
 
 
 @dataclass(frozen=True)
@@ -50,16 +67,21 @@ def level_place(level: str, juris: Jurisdiction) -> str:
     document is 重庆市; 省 in a city's document its province; 市 in 成都市武侯区 成都市."""
     if level in SUB_LEVELS and juris.name.endswith(level):
         return juris.name
-    if level not in ("市", "省", "县", "区", "州", "自治区", "盟", "旗") or not juris.name:
+    if level not in BARE_LEVELS or not juris.name:
         return ""
     if juris.name.endswith(level):
         return juris.name
+    return _level_above(level, juris)
+
+
+def _level_above(level: str, juris: Jurisdiction) -> str:
+    """A level above the document's own place: its region or province, its city."""
     p = lexicon.load().places.get(juris.name)
     # 自治区 in a city's news is its region (自治区党委 in a Lhasa item is 中共西藏自治区委员会)
-    if level in ("省", "自治区") and p and (p.parent or "").endswith(level) and juris.level == "city":
+    if level in PROVINCE_LEVELS and p and (p.parent or "").endswith(level) and juris.level == "city":
         return p.parent
-    city = re.match(r"[\u4e00-\u9fff]{2,6}?市(?=[\u4e00-\u9fff]{2,6}[区县]$)", juris.name)
-    if level == "市" and city and juris.level in ("county", "district"):
+    city = _pattern("city_of_district").match(juris.name)
+    if level == WORDS.city and city and juris.level in ("county", "district"):
         return city.group()
     return _above_county(level, p) if p and p.level == "county" else ""
 
@@ -67,9 +89,9 @@ def level_place(level: str, juris: Jurisdiction) -> str:
 def _above_county(level: str, county) -> str:
     """市 in a county's document is its prefecture city, 省 its province (紫阳县: 安康市, 陕西省)."""
     city = lexicon.load().places.get(county.parent)
-    if level == "市" and county.parent.endswith("市"):
+    if level == WORDS.city and county.parent.endswith(WORDS.city):
         return county.parent
-    if level in ("省", "自治区") and city and city.parent.endswith(level):
+    if level in PROVINCE_LEVELS and city and city.parent.endswith(level):
         return city.parent
     return ""
 
@@ -77,57 +99,100 @@ def _above_county(level: str, county) -> str:
 def infer_jurisdiction(doc, orgs: list) -> Jurisdiction:
     """From metadata hints, the document number's one-character prefix, the issuer, then the
     places most named in front of bodies; national when a national body issues it."""
-    lex = lexicon.load()
+    # surest sign first: after a school's own documents the issuer's name (苏科协发 may be
+    # 江苏 or 苏州, 苏州市科协 is 苏州); counting the places a text names comes last
+    for find in (_school_of, _issuer_of, _hinted, _numbered, _titled, _bare_levels_of, _unlisted_local, _most_named):
+        found = find(doc, orgs)
+        if found:
+            return found
+    return NATIONAL
+
+
+def _place_jurisdiction(p) -> Jurisdiction:
+    return Jurisdiction(p.name, p.level)
+
+
+def _school_of(doc, orgs: list):
     school = _school(doc)
-    if school:
-        return Jurisdiction(school, "school")
-    # the issuer's own name is the surest sign: 苏科协发 may be 江苏 or 苏州, 苏州市科协 is 苏州
-    found = _issuer_jurisdiction(doc.meta.get("issuer") or "")
-    if found:
-        return found
+    return Jurisdiction(school, "school") if school else None
+
+
+def _issuer_of(doc, orgs: list):
+    return _issuer_jurisdiction(doc.meta.get("issuer") or "")
+
+
+def _hinted(doc, orgs: list):
+    """The first hint in the metadata that names a known place."""
     for hint in doc.meta.get("jurisdiction_hints") or []:
-        p = lex.places.get(hint)
+        p = lexicon.load().places.get(hint)
         if p:
-            return Jurisdiction(p.name, p.level)
-    number = doc.meta.get("number") or ""
-    head = number or doc.text[:400]
-    m = re.search(r"([\u4e00-\u9fff])[\u4e00-\u9fff]{0,6}发[〔\[（(]\d{4}", head)
-    if m and m.group(1) in lex.abbr_places:
-        p = lex.abbr_places[m.group(1)]
-        return Jurisdiction(p.name, p.level)
+            return _place_jurisdiction(p)
+    return None
+
+
+def _numbered(doc, orgs: list):
+    """The one-character place prefix of the document number (or of the text's head)."""
+    abbr_places = lexicon.load().abbr_places
+    m = _pattern("number_prefix").search(doc.meta.get("number") or doc.text[:400])
+    if m and m.group(1) in abbr_places:
+        return _place_jurisdiction(abbr_places[m.group(1)])
+    return None
+
+
+def _titled(doc, orgs: list):
+    """The first place a title names, unless a national body is named there too."""
+    places = lexicon.load().places
     title = doc.meta.get("title") or ""
-    named = [p for p in (lex.places.get(title[i:i + n]) for i in range(len(title)) for n in (4, 3, 2)) if p]
+    named = [p for p in (places.get(title[i:i + n]) for i in range(len(title)) for n in (4, 3, 2)) if p]
     if named and not re.search(lexicon.national_alternation(), title):
-        return Jurisdiction(named[0].name, named[0].level)     # 在武汉市科技创新大会上的讲话
-    found = _text_jurisdiction(doc.text, orgs)
-    if found:
-        return found
-    counts = Counter()
-    # a county or district the gazetteer does not know: 某某县委书记…, 某某县科协
+        return _place_jurisdiction(named[0])     # 在武汉市科技创新大会上的讲话
+    return None
+
+
+def _bare_levels_of(doc, orgs: list):
+    return _text_jurisdiction(doc.text, orgs)
+
+
+def _unlisted_local(doc, orgs: list):
+    """A county or district the gazetteer does not know: 某某县委书记…, 某某县科协, named
+    at least twice and not the start of a longer known place."""
     local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(o)[1]) for o in orgs)
                     if m and len(m.group(1)) > 2)
-    if local:
-        name, n = local.most_common(1)[0]
-        n = max(n, doc.text.count(name))
-        if n >= 2 and not any(name.startswith(p) for p in lex.places if len(p) > 1 and p != name):
-            return Jurisdiction(name, _local_level(name))
+    if not local:
+        return None
+    name, n = local.most_common(1)[0]
+    n = max(n, doc.text.count(name))
+    if n >= 2 and not any(name.startswith(p) for p in lexicon.load().places if len(p) > 1 and p != name):
+        return Jurisdiction(name, _local_level(name))
+    return None
+
+
+def _most_named(doc, orgs: list):
+    """The place most named: in front of the bodies found, and by its short form in the text."""
+    places = lexicon.load().places
+    counts = Counter()
     for surface in orgs:
-        _, core = strip_party(surface)
-        for n in range(min(len(core), 9), 1, -1):
-            p = lex.places.get(core[:n])
-            if p:
-                counts[p.name] += 1
-                break
-    for name, p in ((p.name, p) for p in set(lex.places.values())):
+        p = _place_prefix_of(strip_party(surface)[1])
+        if p:
+            counts[p.name] += 1
+    for name, p in ((p.name, p) for p in set(places.values())):
         k = doc.text.count(p.short) if len(p.short) > 1 else 0
         if k >= 3:
             counts[name] += k / 2
     if counts:
         name, n = counts.most_common(1)[0]
         if n >= 1.5:
-            p = lex.places[name]
-            return Jurisdiction(p.name, p.level)
-    return NATIONAL
+            return _place_jurisdiction(places[name])
+    return None
+
+
+def _place_prefix_of(core: str):
+    """The longest known place a name starts with, or None."""
+    for n in range(min(len(core), 9), 1, -1):
+        p = lexicon.load().places.get(core[:n])
+        if p:
+            return p
+    return None
 
 
 def _issuer_jurisdiction(issuer: str):
@@ -141,8 +206,8 @@ def _issuer_jurisdiction(issuer: str):
         return NATIONAL
     for n in range(min(len(core), 9), 1, -1):
         p = lex.places.get(core[:n])
-        if p and p.name == core[:n] or p and not core[n:n + 1] in "省市县区":
-            return Jurisdiction(p.name, p.level)
+        if p and p.name == core[:n] or p and not core[n:n + 1] in WORDS.place_suffix_chars:
+            return _place_jurisdiction(p)
     m = LOCAL_PLACE.match(core)
     if m and len(m.group(1)) > 2:
         return Jurisdiction(m.group(1), _local_level(m.group(1)))
@@ -151,7 +216,10 @@ def _issuer_jurisdiction(issuer: str):
 
 def _local_level(name: str) -> str:
     """The level of a place the gazetteer does not list, from its last word."""
-    return "county" if name.endswith("县") else "town" if name.endswith(("镇", "乡", "街道")) else "district"
+    for level, ends in DATA["local_levels"]:
+        if name.endswith(tuple(ends)):
+            return level
+    return "district"
 
 
 def _school(doc) -> str:
@@ -160,19 +228,17 @@ def _school(doc) -> str:
     m = SCHOOL.match(doc.meta.get("issuer") or "")
     if m:
         return m.group(1)
-    if re.search(r"校党委|学校党委|全校|(?<![\u4e00-\u9fff])校长", doc.text):     # not 南京大学校长: that names its school
-        found = re.findall(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?(?:大学|学院))", doc.text)
-        found += re.findall(r"[，。、；：\s]([\u4e00-\u9fff]{2,8}?(?:大学|学院))", doc.text)
+    if _pattern("school_self").search(doc.text):
+        found = [school for pattern in DATA["school_named"] for school in re.findall(pattern, doc.text)]
         if found:
             return Counter(found).most_common(1)[0][0]
     return ""
 
 
-# (州: an autonomous prefecture's news says 州委, 州长, 州人大常委会)
-BARE_LEVEL = re.compile(r"(自治区|街道|开发区|高新区|经开区|新区|[省市州盟县旗区镇乡])(?=委|党委|党工委|管委会|政府|人民政府|办事处|长"
-                        r"|副[省市州县区镇乡]长|科协|纪委|人大|政协|法院|检察院|人民检察院|妇联|总工会"
-                        r"|国资委|社科联|文联|侨联|残联|发改委|卫健委|教育厅|教育局|应急管理[厅局]|财政[厅局]|公安[厅局]|工商联|红十字会)")
-AFTER_WORD = set("的和与及由、在对向经受为是有，。；：（“\n团")      # 团 of 团省委; 有 of 出席会议的有省委…
+BARE_LEVEL = re.compile("({})(?={})".format(DATA["bare_level"]["levels"], _alternatives(DATA["bare_level"]["bodies"])))
+AFTER_WORD = set(DATA["after_word"])
+# the levels a text may use bare, lowest first
+LEVELS_LOWEST_FIRST = tuple(DATA["levels_below_zones"]) + ZONES + tuple(DATA["levels_above_zones"])
 
 
 def _text_jurisdiction(text: str, named: list):
@@ -180,35 +246,59 @@ def _text_jurisdiction(text: str, named: list):
     (``named``: the organisation and meeting names found in it)
     the text names (湖北省科协…大会 -> 湖北省; a city votes for its province: 深圳市委 -> 广东省;
     中共巫山县委… -> 巫山县). The lowest level used bare decides. None when unsure."""
-    lex = lexicon.load()
-    levels = {m.group(1) for m in BARE_LEVEL.finditer(text)
-              if m.start() == 0 or text[m.start() - 1] in AFTER_WORD}
-    if re.search(r"地委|行署|行政公署", text):
-        levels.add("地区")      # a prefecture named 地区 (阿克苏地区): its 地委 and 行署
+    levels = _bare_levels(text)
     if not levels:
         return None
+    votes = _place_votes(text) + _unlisted_places(named)
+    for level in LEVELS_LOWEST_FIRST:
+        if level not in levels:
+            continue
+        named = [(n, name) for name, n in votes.items() if name.endswith(level)]
+        if named:
+            name = max(named)[1]
+            p = lexicon.load().places.get(name)
+            return _place_jurisdiction(p) if p else Jurisdiction(name, _local_level(name))
+    return None
+
+
+def _bare_levels(text: str) -> set:
+    """The levels a text uses bare: 省 of 省委, 县 of 县长."""
+    levels = {m.group(1) for m in BARE_LEVEL.finditer(text)
+              if m.start() == 0 or text[m.start() - 1] in AFTER_WORD}
+    if re.search(_alternatives(PREFECTURE_BODIES), text):
+        levels.add(WORDS.prefecture)      # a prefecture named 地区 (阿克苏地区): its 地委 and 行署
+    return levels
+
+
+def _place_votes(text: str) -> Counter:
+    """Each known place the text names, read left to right, one vote for it and one for
+    the place it belongs to."""
     votes = Counter()
     i = 0
     while i < len(text):
-        for n in (8, 7, 6, 5, 4, 3, 2):
-            p = lex.places.get(text[i:i + n])
-            # (泾县市场监督管理局: a two-character county before 市场 is still the county)
-            if p and (n > 2 or text[i + n:i + n + 1] not in "省市" or text.startswith("市场", i + n)):
-                votes[p.name] += 1
-                if p.parent:
-                    votes[p.parent] += 1
-                i += n - 1
-                break
+        p, n = _place_at(text, i)
+        if p:
+            votes[p.name] += 1
+            if p.parent:
+                votes[p.parent] += 1
+            i += n - 1
         i += 1
-    # counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)
-    local = Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
-                    if m and len(m.group(1)) > 2 and not lex.places.get(m.group(1)))
-    for level in ("街道", "镇", "乡", "地区") + ZONES + ("区", "县", "旗", "市", "州", "盟", "自治区", "省"):
-        if level not in levels:
-            continue
-        named = [(n, name) for name, n in (local + votes).items() if name.endswith(level)]
-        if named:
-            name = max(named)[1]
-            p = lex.places.get(name)
-            return Jurisdiction(p.name, p.level) if p else Jurisdiction(name, _local_level(name))
-    return None
+    return votes
+
+
+def _place_at(text: str, i: int) -> tuple:
+    """(place, length) of the longest known place at ``i``, or (None, 0)."""
+    for n in (8, 7, 6, 5, 4, 3, 2):
+        p = lexicon.load().places.get(text[i:i + n])
+        # (泾县市场监督管理局: a two-character county before 市场 is still the county)
+        if p and (n > 2 or text[i + n:i + n + 1] not in WORDS.two_char_place_suffixes
+                  or text.startswith(WORDS.market, i + n)):
+            return p, n
+    return None, 0
+
+
+def _unlisted_places(named: list) -> Counter:
+    """Counties the gazetteer does not list, from the names the finders cut out (中共巫山县委…全会)."""
+    places = lexicon.load().places
+    return Counter(m.group(1) for m in (LOCAL_PLACE.match(strip_party(n)[1]) for n in named)
+                   if m and len(m.group(1)) > 2 and not places.get(m.group(1)))

@@ -12,21 +12,43 @@ different jurisdictions get different canonical names, hence different ids.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.resolve.jurisdiction import (LOCAL_PLACE, NATIONAL, SCHOOL_END, SUB_LEVELS, ZONES,
-                                                  Jurisdiction, infer_jurisdiction, level_place, strip_party)
+from orgkg.extractors.resolve.jurisdiction import (LOCAL_PLACE, NATIONAL, PREFECTURE_BODIES, SCHOOL_END, SUB_LEVELS,
+                                                  ZONES, Jurisdiction, infer_jurisdiction, level_place, strip_party)
 
 # jurisdiction inference moved to jurisdiction.py; its names stay importable from here
 __all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "infer_jurisdiction", "level_place"]
 
-BARE_SUBUNITS = ("党组", "书记处", "机关党委", "办公室", "办公厅", "党校", "常委会", "直属机关", "机关各部门",
-                 "直属单位", "各直属单位", "机关各支部", "全委会", "党组成员")
-NATIONAL_UNITS = {"常委会": "常务委员会", "全委会": "全国委员会"}
-# a prefecture named 地区 calls its party committee 地委 and its government 行署 / 行政公署
-PREFECTURE_BODIES = ("地委", "行署", "行政公署")
-COLLECTIVE_HEADS = ("各", "地方", "县级", "市级", "省级", "区级", "全国", "基层", "所属", "有关", "相关")
+# the words, patterns and name forms below are data: extractors/data/names.yaml says what each is
+DATA = lexicon.data_file("names.yaml")
+WORDS = SimpleNamespace(**DATA["words"])
+PARTY_FORMS = DATA["party_forms"]
+
+BARE_SUBUNITS = tuple(DATA["bare_subunits"])
+NATIONAL_UNITS = DATA["national_units"]
+COLLECTIVE_HEADS = tuple(DATA["collective_heads"])
+UNIT_WORDS = tuple(DATA["unit_words"])
+PARTY_UNITS = tuple(DATA["party_units"])
+HOSPITALS = tuple(DATA["hospitals"])
+# a class of bodies or a whole area (全市, 区县) is never a place's name
+CLASS_HEADS = COLLECTIVE_HEADS + tuple(DATA["whole_area"])
 PARAREN = re.compile(r"（[^）]*）")
+# how an enterprise's name ends (某集团有限公司党委 is its party committee)
+COMPANY_END = "(?:" + "|".join(DATA["company_ends"]) + ")"
+# a company calls itself by its kind: 集团公司党组, 集团党委, 公司工会
+COMPANY = re.compile(DATA["company_home"])
+COMPANY_SHORT = re.compile(DATA["company_short"])
+# the youth league's committee of a level: 团省委 -> 共青团某省委员会; 共青团某省委 -> 共青团某省委员会
+LEAGUE = re.compile(DATA["league_level"])
+FULL_LEAGUE = re.compile(DATA["league_named"])      # 团某市委 is 共青团某市委 too
+# a school, hospital or company named before its party committee: 南京大学党委, 某集团有限公司党委
+OWNER_ENDS = "|".join(SCHOOL_END + HOSPITALS) + "|" + COMPANY_END
+OWN_COMMITTEE_OWNER = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:" + OWNER_ENDS + ")(?=" + WORDS.party_committee + ")")
+NUMBERED_COMMITTEE = re.compile(PARTY_FORMS["numbered_committee"]["pattern"])
+# 各全国学会、协会、研究会: the kinds listed after a class
+LISTED_KINDS = re.compile("(?:、(?:" + "|".join(DATA["listed_kinds"]) + "))+$")
 
 
 def expand(rest: str) -> str:
@@ -36,95 +58,199 @@ def expand(rest: str) -> str:
             return rest          # already spelled out (卫生健康委员会 starts with 卫生健康委)
         if rest.startswith(short):
             # 发展改革委员会: a short form written out with 员会 is the same commission
-            tail = 2 if short.endswith("委") and rest.startswith("员会", len(short)) else 0
+            written_out = short.endswith(WORDS.short_commission_end) and rest.startswith(WORDS.written_out, len(short))
+            tail = len(WORDS.written_out) if written_out else 0
             return full + rest[len(short) + tail:]
     return rest
 
 
+# -- the place a name starts with --------------------------------------------------
 def _place_prefix(core: str, juris: Jurisdiction) -> tuple:
     """(place name, rest) for a name that starts with a place or a bare level character."""
-    lex = lexicon.load()
-    for n in range(min(len(core) - 1, 9), 1, -1):
-        p = lex.places.get(core[:n])
-        # (an autonomous prefecture's short form, 延边州, stands for its full name too)
-        if p and (core[:n] == p.name or core[:n].endswith("州") and p.name.endswith("自治州")):
-            return p.name, core[n:]
-        if p and p.name.endswith("地区") and core[n:].startswith(PREFECTURE_BODIES):
-            # 阿克苏地委 is 中共阿克苏地区委员会, 阿克苏行署 its 行政公署
-            return p.name, core[n + 1:] if core[n:].startswith("地委") else core[n:]
-    if core.startswith(PREFECTURE_BODIES) and juris.name.endswith("地区"):
-        return juris.name, core[1:] if core.startswith("地委") else core     # bare 地委 / 行署
-    if core[:2] in ("市级", "省级", "市属", "省属", "市直", "省直"):
-        return "", core
-    school = re.match(r"[\u4e00-\u9fff]{2,16}?(?:大学|学院|医院|卫生院|" + COMPANY_END + r")(?=党委)", core)
-    if school:
-        return school.group(), core[school.end():]      # 南京大学党委, 某集团有限公司党委 -> 中共X委员会
-    if core.startswith("管委会") and juris.name.endswith(ZONES):
-        return juris.name, core       # a zone's 管委会 is its 管理委员会
-    for level in SUB_LEVELS:      # 自治区党委, 镇党委, 街道办事处: the region, town, street or zone the text is about
-        if core.startswith(level) and len(core) > len(level) and level_place(level, juris):
-            return juris.name, core[len(level):]
-    # a place the gazetteer does not know, named in front of a body: 两江新区科协, 某某县委
-    m = LOCAL_PLACE.match(core)
-    if m and len(m.group(1)) > 2 and not core.startswith(COLLECTIVE_HEADS + ("全市", "全省", "全区", "全县", "区县", "乡镇")):
-        return m.group(1), core[m.end(1):]
-    place = level_place(core[:1], juris) if len(core) > 1 else ""
-    if place:
-        return place, core[1:]
-    if juris.level == "school" and core[:1] == "校" and len(core) > 1:
-        # 校党委 -> 中共X大学委员会; 校长办公室 is the school's office, not a 长办公室
-        return juris.name, core if core.startswith("校长") else core[1:]
-    if juris.level == "school" and core.startswith("学校") and len(core) > 3:
-        return juris.name, core      # 学校办公室: the school's own office, under that name
+    # the first rule that applies decides, in this order
+    for rule in (_known_place, _prefecture_own_body, _level_wide, _own_committee_owner, _zone_committee,
+                 _sub_level, _unlisted_place, _bare_level, _school_short_form, _school_own_office):
+        found = rule(core, juris)
+        if found:
+            return found
     return "", core
 
 
+def _prefecture_body(rest: str) -> str:
+    """A 地区's body after its name: its 地委 is the 委 of the 地区, its 行署 stays 行署."""
+    return rest[1:] if rest.startswith(WORDS.prefecture_committee) else rest
+
+
+def _known_place(core: str, juris: Jurisdiction):
+    """The longest gazetteer place the name starts with, by its full name."""
+    places = lexicon.load().places
+    for n in range(min(len(core) - 1, 9), 1, -1):
+        p = places.get(core[:n])
+        # (an autonomous prefecture's short form, 延边州, stands for its full name too)
+        if p and (core[:n] == p.name or core[:n].endswith(WORDS.prefecture_short_end)
+                  and p.name.endswith(WORDS.autonomous_prefecture)):
+            return p.name, core[n:]
+        if p and p.name.endswith(WORDS.prefecture) and core[n:].startswith(PREFECTURE_BODIES):
+            # 阿克苏地委 is 中共阿克苏地区委员会, 阿克苏行署 its 行政公署
+            return p.name, _prefecture_body(core[n:])
+    return None
+
+
+def _prefecture_own_body(core: str, juris: Jurisdiction):
+    if core.startswith(PREFECTURE_BODIES) and juris.name.endswith(WORDS.prefecture):
+        return juris.name, _prefecture_body(core)     # bare 地委 / 行署
+    return None
+
+
+def _level_wide(core: str, juris: Jurisdiction):
+    return ("", core) if core[:2] in DATA["level_wide"] else None     # 市级学会: no one place
+
+
+def _own_committee_owner(core: str, juris: Jurisdiction):
+    school = OWN_COMMITTEE_OWNER.match(core)
+    if school:
+        return school.group(), core[school.end():]      # 南京大学党委, 某集团有限公司党委 -> 中共X委员会
+    return None
+
+
+def _zone_committee(core: str, juris: Jurisdiction):
+    if core.startswith(WORDS.zone_committee) and juris.name.endswith(ZONES):
+        return juris.name, core       # a zone's 管委会 is its 管理委员会
+    return None
+
+
+def _sub_level(core: str, juris: Jurisdiction):
+    """自治区党委, 镇党委, 街道办事处: the region, town, street or zone the text is about."""
+    for level in SUB_LEVELS:
+        if core.startswith(level) and len(core) > len(level) and level_place(level, juris):
+            return juris.name, core[len(level):]
+    return None
+
+
+def _unlisted_place(core: str, juris: Jurisdiction):
+    """A place the gazetteer does not know, named in front of a body: 两江新区科协, 某某县委."""
+    m = LOCAL_PLACE.match(core)
+    if m and len(m.group(1)) > 2 and not core.startswith(CLASS_HEADS):
+        return m.group(1), core[m.end(1):]
+    return None
+
+
+def _bare_level(core: str, juris: Jurisdiction):
+    place = level_place(core[:1], juris) if len(core) > 1 else ""
+    return (place, core[1:]) if place else None
+
+
+def _school_short_form(core: str, juris: Jurisdiction):
+    if juris.level == "school" and core[:1] == WORDS.school_short and len(core) > 1:
+        # 校党委 -> 中共X大学委员会; 校长办公室 is the school's office, not a 长办公室
+        return juris.name, core if core.startswith(WORDS.principal) else core[1:]
+    return None
+
+
+def _school_own_office(core: str, juris: Jurisdiction):
+    if juris.level == "school" and core.startswith(WORDS.school) and len(core) > 3:
+        return juris.name, core      # 学校办公室: the school's own office, under that name
+    return None
+
+
+# -- party committees and groups ------------------------------------------------------
 def _party_form(place: str, rest: str) -> tuple:
     """Canonical name and extra aliases when rest names a party committee or group."""
-    if rest == "委":
-        return f"中共{place}委员会", [f"中共{place}委", f"中国共产党{place}委员会"]
-    if rest.endswith("党工委"):      # a street's or park's working committee: 某街道党工委
-        return f"中共{place}{rest[:-3]}工作委员会", [f"{place}{rest}"]
-    if rest.startswith("党委") and (place.endswith(SCHOOL_END + SUB_LEVELS + ("医院", "卫生院")) or re.search(COMPANY_END + "$", place)):
-        # a university's party committee and its departments: 校党委组织部
-        return f"中共{place}委员会{expand(rest[2:])}", [f"{place}{rest}"]
-    m = re.fullmatch(r"第[一二三四五六七八九十]+届委员会", rest)
-    if m:
-        return f"中共{place}委员会", [f"中共{place}委"]
-    if rest.startswith("委") and len(rest) > 1:
-        sub = rest[1:]
-        full = {"常委会": "常务委员会"}.get(sub, expand(sub))
-        return f"中共{place}委{full}", [f"{place}委{sub}"]
-    if rest == "纪委":
-        return f"中共{place}纪律检查委员会", [f"{place}纪委"]
-    if rest.endswith("党委") and len(rest) > 2:
-        body = expand(rest[:-2])
-        return f"中共{place}{body}委员会", [f"{place}{body}党委", f"{place}{rest}", f"中共{place}{rest[:-2]}委员会"]
-    if rest.endswith("党组") and len(rest) > 2:
-        body = _judicial(place, expand(rest[:-2]))
-        return f"中共{place}{body}党组", [f"{place}{body}党组", f"{place}{rest}"]
-    if rest.endswith("委员会") and len(rest) > 3 and not rest.endswith(("常务委员会", "纪律检查委员会", "监察委员会")) \
-            and not rest[:-3].endswith(tuple(lexicon.load().w("state_commissions"))):
-        # 卫生健康委员会, 发展和改革委员会: a government commission, a state organ and no party committee
-        body = expand(rest[:-3])
-        return f"中共{place}{body}委员会", [f"{place}{body}党委"]
+    # the first form that applies decides, in this order
+    for form in (_place_committee, _working_committee, _own_committee, _numbered_committee, _committee_unit,
+                 _discipline_committee, _body_committee, _body_party_group, _body_commission):
+        found = form(place, rest)
+        if found:
+            return found
     return "", []
 
 
-UNIT_WORDS = ("党组", "党委", "书记处", "办公厅", "办公室", "直属机关", "机关", "常委会", "常务委员会", "全委会",
-              "全国委员会", "领导小组", "主题教育领导小组", "党校", "中心", "各部门", "部门", "直属单位", "学会", "部", "局",
-              "厅", "司", "馆", "社", "政治局", "委员会")
+def _form(kind: str, **fields) -> tuple:
+    """(name, aliases) of a party form of names.yaml, filled in."""
+    form = PARTY_FORMS[kind]
+    return form["name"].format(**fields), [alias.format(**fields) for alias in form["aliases"]]
+
+
+def _word(kind: str) -> str:
+    return PARTY_FORMS[kind]["word"]
+
+
+def _place_committee(place: str, rest: str):
+    return _form("place_committee", place=place) if rest == _word("place_committee") else None
+
+
+def _working_committee(place: str, rest: str):
+    word = _word("working_committee")
+    if rest.endswith(word):
+        return _form("working_committee", place=place, rest=rest, stem=rest[:-len(word)])
+    return None
+
+
+def _owns_committee(place: str) -> bool:
+    """A school, town, zone, hospital or company: its party committee is named after it."""
+    return place.endswith(SCHOOL_END + SUB_LEVELS + HOSPITALS) or bool(re.search(COMPANY_END + "$", place))
+
+
+def _own_committee(place: str, rest: str):
+    """A university's party committee and its departments: 校党委组织部."""
+    word = _word("own_committee")
+    if rest.startswith(word) and _owns_committee(place):
+        return _form("own_committee", place=place, rest=rest, unit=expand(rest[len(word):]))
+    return None
+
+
+def _numbered_committee(place: str, rest: str):
+    if NUMBERED_COMMITTEE.fullmatch(rest):
+        return _form("numbered_committee", place=place)
+    return None
+
+
+def _committee_unit(place: str, rest: str):
+    word = _word("committee_unit")
+    if rest.startswith(word) and len(rest) > len(word):
+        stem = rest[len(word):]
+        unit = PARTY_FORMS["committee_unit"]["units"].get(stem, expand(stem))
+        return _form("committee_unit", place=place, stem=stem, unit=unit)
+    return None
+
+
+def _discipline_committee(place: str, rest: str):
+    return _form("discipline_committee", place=place) if rest == _word("discipline_committee") else None
+
+
+def _body_committee(place: str, rest: str):
+    word = _word("body_committee")
+    if rest.endswith(word) and len(rest) > len(word):
+        stem = rest[:-len(word)]
+        return _form("body_committee", place=place, rest=rest, stem=stem, body=expand(stem))
+    return None
+
+
+def _body_party_group(place: str, rest: str):
+    word = _word("body_party_group")
+    if rest.endswith(word) and len(rest) > len(word):
+        body = _judicial(place, expand(rest[:-len(word)]))
+        return _form("body_party_group", place=place, rest=rest, body=body)
+    return None
+
+
+def _body_commission(place: str, rest: str):
+    """A committee of a body; a government commission (卫生健康委员会, 发展和改革委员会) is a
+    state organ and no party committee."""
+    word = _word("body_commission")
+    stem = rest[:-len(word)]
+    state_organ = stem.endswith(tuple(lexicon.load().w("state_commissions")))
+    own_body = rest.endswith(tuple(PARTY_FORMS["body_commission"]["not_ends"]))
+    if rest.endswith(word) and len(rest) > len(word) and not own_body and not state_organ:
+        return _form("body_commission", place=place, body=expand(stem))
+    return None
 
 
 def _is_unit(rest: str) -> bool:
     return bool(rest) and rest.endswith(UNIT_WORDS) and len(rest) <= 16
 
 
-# a company calls itself by its kind: 集团公司党组, 集团党委, 公司工会
-COMPANY = re.compile(r"(?:集团|公司)$")
-COMPANY_SHORT = re.compile(r"集团公司|集团|公司")
-
-
+# -- bare units of the home body ------------------------------------------------------
 def attach(home: str, bare: str) -> str:
     """Put a bare unit under the home body: (中国科协, 科协党组) -> 中国科协党组; (重庆市科协, 机关党委) ->
     重庆市科协机关党委. Returns ``bare`` unchanged when it already names another body."""
@@ -132,18 +258,37 @@ def attach(home: str, bare: str) -> str:
         return home + bare
     if bare.startswith(home):
         return bare                      # already the home body's own unit, named in full
+    company_unit = _company_unit(home, bare)
+    if company_unit is not None:
+        return company_unit
+    if _names_another_body(bare):
+        return bare
+    return _attach_by_name(home, bare)
+
+
+def _company_unit(home: str, bare: str):
+    """集团公司党组 in a group company's news: its party group."""
     company = COMPANY_SHORT.match(bare)
-    if company and COMPANY.search(home) and bare[company.end():] in BARE_SUBUNITS + ("党委",):
-        return home + bare[company.end():]      # 集团公司党组 in a group company's news: its party group
-    if bare.startswith(COLLECTIVE_HEADS) or bare[:1] in "省市区县" and len(bare) > 3:
-        return bare                      # 地方党委 (a class), 省政府党组 (its own body): not a unit of home
-    for short, full in lexicon.load().abbreviations:
+    if company and COMPANY.search(home) and bare[company.end():] in BARE_SUBUNITS + (WORDS.party_committee,):
+        return home + bare[company.end():]
+    return None
+
+
+def _names_another_body(bare: str) -> bool:
+    """地方党委 (a class), 省政府党组 (its own body): not a unit of home."""
+    return bare.startswith(COLLECTIVE_HEADS) or bare[:1] in WORDS.level_chars and len(bare) > 3
+
+
+def _attach_by_name(home: str, bare: str) -> str:
+    """A unit named with the home body's short form or the end of its name (科协党组)."""
+    abbreviations = lexicon.load().abbreviations
+    for short, full in abbreviations:
         if bare.startswith(short) and home.endswith(full):
             return home + bare[len(short):]
     for n in range(min(len(home), 6), 1, -1):
         if bare.startswith(home[-n:]):
             return home[:-n] + bare
-    if bare.startswith(tuple(short for short, _ in lexicon.load().abbreviations)):
+    if bare.startswith(tuple(short for short, _ in abbreviations)):
         return bare
     return home + bare
 
@@ -151,40 +296,69 @@ def attach(home: str, bare: str) -> str:
 def _judicial(place: str, rest: str) -> str:
     """A court or procuratorate's full form: 省法院 is the province's 高级人民法院, 市法院 a
     city's 中级人民法院; 检察院 is 人民检察院."""
-    if rest.startswith("法院"):
+    if rest.startswith(WORDS.court):
         p = lexicon.load().places.get(place)
         level = p.level if p and p.name == place else ""
-        court = {"province": "高级人民法院", "city": "中级人民法院"}.get(level, "人民法院")
-        return court + rest[2:]
-    return "人民" + rest if rest.startswith("检察院") else rest
+        court = DATA["courts"].get(level, WORDS.people_court)
+        return court + rest[len(WORDS.court):]
+    return WORDS.people + rest if rest.startswith(WORDS.procuratorate) else rest
 
 
-# the youth league's committee of a level: 团省委 -> 共青团某省委员会; 共青团某省委 -> 共青团某省委员会
-LEAGUE = re.compile(r"团([省市县区])委(.*)")
-FULL_LEAGUE = re.compile(r"(?:共青)?团(.{2,12}?(?:省|市|县|区))委(.*)")      # 团某市委 is 共青团某市委 too
-# how an enterprise's name ends (某集团有限公司党委 is its party committee)
-COMPANY_END = r"(?:有限责任公司|有限公司|集团公司|集团)"
-
-
+# -- canonical names --------------------------------------------------------------------
 def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective: bool = False) -> tuple:
     """(canonical name, aliases) of an organisation as written in a document of ``juris``."""
-    lex = lexicon.load()
-    aliases = [surface]
-    s = surface
-    league = LEAGUE.fullmatch(s)
+    league = _league_form(surface, juris)
+    if league:
+        return league
+    s, aliases = _plain_form(surface)
+    if surface.startswith(WORDS.each):
+        return s, aliases      # a class named by its members (各市（区）科协): no one place to spell out
+    party, core = strip_party(s)
+    found = _national_form(s, party, core, aliases)
+    if found:
+        return found
+    place, rest = _place_prefix(core, juris)
+    if not place and home and not party:
+        found = _home_unit(rest, juris, home, aliases)
+        if found:
+            return found
+    if place:
+        return _placed_form(place, rest, aliases)
+    if party:
+        return WORDS.party_short + expand(core), aliases
+    return s, aliases
+
+
+def _league_form(surface: str, juris: Jurisdiction):
+    """The youth league's committee of a level (团市委) or of a place named (共青团某省委)."""
+    form = DATA["league_form"]
+    league = LEAGUE.fullmatch(surface)
     if league and level_place(league.group(1), juris):
         place = level_place(league.group(1), juris)
-        return f"共青团{place}委员会{expand(league.group(2))}", aliases + [f"共青团{place}委"]
-    league = FULL_LEAGUE.fullmatch(s)
+        name = form["name"].format(place=place, unit=expand(league.group(2)))
+        return name, [surface, form["alias"].format(place=place)]
+    league = FULL_LEAGUE.fullmatch(surface)
     if league:
-        return f"共青团{league.group(1)}委员会{expand(league.group(2))}", aliases
-    if s.startswith("各") and len(s) > 3 and not s.startswith(("各地", "各有关", "各相关")):
+        return form["name"].format(place=league.group(1), unit=expand(league.group(2))), [surface]
+    return None
+
+
+def _plain_form(surface: str) -> tuple:
+    """(name, aliases) without a class's 各 and the kinds listed after it (各全国学会、协会 ->
+    全国学会); the forms dropped are aliases."""
+    aliases = [surface]
+    s = surface
+    if s.startswith(WORDS.each) and len(s) > 3 and not s.startswith(tuple(DATA["each_not_class"])):
         s = s[1:]
         aliases.append(s)
-    s2 = re.sub(r"(?:、(?:协会|研究会|学会|基金会|联合会))+$", "", s)
+    s2 = LISTED_KINDS.sub("", s)
     if s2 != s:
         s = s2
         aliases.append(s)
+    return _without_brackets(surface, s, aliases)
+
+
+def _without_brackets(surface: str, s: str, aliases: list) -> tuple:
     no_paren = PARAREN.sub("", s)
     if no_paren != s and re.search(r"）.", s):
         # a qualifier inside a class keeps its 各: 各区县（自治县）科协 is 各区县科协, but
@@ -193,41 +367,52 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
     elif no_paren != s:
         # 市级学会（协会、研究会） is also 市级学会
         aliases += [no_paren, PARAREN.sub("", surface)]
-        if not surface.startswith("各"):
+        if not surface.startswith(WORDS.each):
             s = no_paren
-    if surface.startswith("各"):
-        return s, aliases      # a class named by its members (各市（区）科协): no one place to spell out
+    return s, aliases
+
+
+def _national_form(s: str, party: bool, core: str, aliases: list):
+    """A national body (中国科协, 全国政协) or one of its units."""
+    lex = lexicon.load()
     if s in lex.national:
         canon = lex.national[s]
         return canon, aliases + lex.national_aliases.get(canon, [])
-    party, core = strip_party(s)
     if party and core in lex.national:
-        canon = lex.national[core]
-        return canon, aliases
-    # a national body's own unit: 中国科协党组 -> 中国科学技术协会党组
+        return lex.national[core], aliases
+    return _national_unit(core, aliases)
+
+
+def _national_unit(core: str, aliases: list):
+    """A national body's own unit: 中国科协党组 -> 中国科学技术协会党组."""
+    national = lexicon.load().national
     for n in range(min(len(core) - 1, 12), 1, -1):
-        canon = lex.national.get(core[:n])
-        if canon and canon not in ("中国共产党",):
+        canon = national.get(core[:n])
+        if canon and canon not in DATA["not_unit_parents"]:
             rest = core[n:]
             if not _is_unit(rest):
-                break
+                return None     # the longest national name decides: what follows is no unit
             full = canon + NATIONAL_UNITS.get(rest, rest)
-            extra = [f"中共{full}"] if rest.endswith(("党组", "党委")) else []
+            extra = [WORDS.party_short + full] if rest.endswith(PARTY_UNITS) else []
             return full, aliases + extra + [core]
-    place, rest = _place_prefix(core, juris)
-    if not place and home and not party and rest in [a for a, f in lex.abbreviations if home.endswith(f)]:
+    return None
+
+
+def _home_unit(rest: str, juris: Jurisdiction, home: str, aliases: list):
+    """The home body by its short form (科协 in a 科协's text), or a bare unit of it (机关党委)."""
+    if rest in [a for a, f in lexicon.load().abbreviations if home.endswith(f)]:
         return home, aliases
-    if not place and home and not party and rest.endswith(BARE_SUBUNITS + ("党委", "党组")) \
+    if rest.endswith(BARE_SUBUNITS + PARTY_UNITS) \
             and not re.search("|".join(SCHOOL_END), rest):      # 南京大学党委 is a school's, not home's
         attached = attach(home, rest)
         if attached != rest:
             return canonical_org(attached, juris)[0], aliases
-    if place:
-        pf, extra = _party_form(place, rest)
-        if pf:
-            return pf, aliases + extra + [f"{place}{rest}"]
-        full = place + _judicial(place, expand(rest))
-        return full, aliases + [place + rest]
-    if party:
-        return "中共" + expand(core), aliases
-    return s, aliases
+    return None
+
+
+def _placed_form(place: str, rest: str, aliases: list) -> tuple:
+    """A body named after its place: a party form, else the place and the body spelled out."""
+    name, extra = _party_form(place, rest)
+    if name:
+        return name, aliases + extra + [place + rest]
+    return place + _judicial(place, expand(rest)), aliases + [place + rest]
