@@ -4,52 +4,54 @@
 >>> result.kg.counts()["nodes"] > 0                     # doctest: +SKIP
 True
 
-Files are read one at a time (streaming); a file that cannot be read is
-recorded in ``skipped`` and the batch goes on.
+Each file is extracted on its own into a graph of its own (``extract_file``);
+the per-file graphs are merged in the files' order, so a run over one process,
+many processes or a Dask cluster gives the same graph (see batch.py). A file
+that cannot be read is recorded in ``skipped`` and the batch goes on.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from orgkg.graph.errors import InputError
 from orgkg.graph.kg import KnowledgeGraph
 
+from orgkg.extractors.batch import ExtractResult  # noqa: F401  (its home was here)
 from orgkg.extractors.read import reader
 
 from orgkg.extractors.read import split
 from orgkg.extractors.resolve.context import DocContext, home_body
 from orgkg.extractors.resolve.entities import add_entities, merge_initiatives, prune_passing_collectives
 from orgkg.extractors.relate.header import self_facts
-from orgkg.extractors.recognise.pipeline import KEY, get_nlp
+from orgkg.extractors.recognise.pipeline import candidates, get_nlp
 from orgkg.extractors.relate import apply_rules
 from orgkg.extractors.resolve.names import canonical_org, infer_jurisdiction
 
-@dataclass
-class ExtractResult:
-    kg: KnowledgeGraph
-    files: list = field(default_factory=list)
-    skipped: list = field(default_factory=list)
+def extract_paths(paths, progress=None, jobs=1, cache_dir=None, scheduler=None) -> ExtractResult:
+    """Read every file under ``paths``, extract each, return the merged graph.
+
+    ``jobs`` worker processes (0: one per core), or the Dask scheduler at
+    ``scheduler``; per-file results are kept in ``cache_dir`` (a private
+    temporary folder when None) and reused while file and extractor are unchanged.
+    ``progress(batch.Progress)`` is called after each file."""
+    from orgkg.extractors import batch
+    return batch.run(paths, progress=progress, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
 
 
-def extract_paths(paths, progress=None) -> ExtractResult:
-    """Read every file under ``paths``, extract each document, return the graph."""
-    result = ExtractResult(kg=KnowledgeGraph())
-    nlp = get_nlp()
-    for path in reader.iter_files(paths):
-        try:
-            source = reader.read_source(path)
-            docs = split.split_documents(source)
-        except InputError as exc:
-            result.skipped.append((str(path), exc.reason))
-            continue
-        parsed = [nlp(doc.text).user_data.get(KEY, []) for doc in docs]
-        merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "INIT"])
-        for doc, cands in zip(docs, parsed):
-            extract_document(doc, result.kg, nlp, siblings=docs, cands=cands, same_init=merged)
-        result.files.append(source.name)
-        if progress:
-            progress(source.name)
-    return result
+def extract_file(path, nlp=None) -> dict:
+    """One file's result, as plain data that pickles and stores as JSON:
+    ``{"file", "chars", "graph"}`` with the file's graph in export form, or
+    ``{"file", "skipped"}`` with the reason it could not be read."""
+    try:
+        source = reader.read_source(path)
+        docs = split.split_documents(source)
+    except InputError as exc:
+        return {"file": str(path), "skipped": exc.reason}
+    nlp = nlp or get_nlp()
+    kg = KnowledgeGraph()
+    parsed = [candidates(nlp(doc.text)) for doc in docs]
+    merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "INIT"])
+    for doc, cands in zip(docs, parsed):
+        extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=merged)
+    return {"file": source.name, "chars": len(source.raw), "graph": kg.to_dict()}
 
 
 def extract_document(doc, kg, nlp=None, siblings=None, cands=None, same_init=None) -> DocContext:
@@ -59,7 +61,7 @@ def extract_document(doc, kg, nlp=None, siblings=None, cands=None, same_init=Non
     issues), ``cands`` the pipeline's candidates if already computed, ``same_init``
     the file-wide map of initiative forms to one name."""
     if cands is None:
-        cands = (nlp or get_nlp())(doc.text).user_data.get(KEY, [])
+        cands = candidates((nlp or get_nlp())(doc.text))
     org_surfaces = [c.text for c in cands if c.label == "ORG"]
     # meeting names carry places too: 中共某某县委十五届五次全会
     juris = infer_jurisdiction(doc, org_surfaces + [c.text for c in cands if c.label == "EVENT"])

@@ -25,12 +25,15 @@ class BuildResult:
     store_name: str = ""
 
 
-def extract(paths, progress=None):
-    """Extract ``paths``; an InputError, naming every file and why, when none could be read,
-    so that a mistyped path never replaces earlier outputs with an empty graph."""
-    # Imported here so that commands which never extract do not load spaCy.
-    from orgkg.extractors.extract import extract_paths
-    result = extract_paths(paths, progress=progress)
+def extract(paths, progress=None, jobs=1, cache_dir=None, scheduler=None):
+    """Extract ``paths`` (over ``jobs`` processes or a Dask ``scheduler``, reusing
+    per-file results in ``cache_dir``: see extract_paths); an InputError, naming
+    every file and why, when none could be read, so that a mistyped path never
+    replaces earlier outputs with an empty graph."""
+    # Imported here so that commands which never extract do not load spaCy; batch
+    # loads it only when a file is not in the cache.
+    from orgkg.extractors.batch import run as extract_paths
+    result = extract_paths(paths, progress=progress, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
     if not result.files:
         reasons = "".join(f"\n  {file_name(path)}: {printable(reason)}" for path, reason in result.skipped)
         raise InputError(", ".join(file_name(p) for p in paths),
@@ -38,13 +41,16 @@ def extract(paths, progress=None):
     return result
 
 
-def build(paths, out_dir, store=None, page=True, batch_size=500, progress=None) -> BuildResult:
+def build(paths, out_dir, store=None, page=True, batch_size=500, progress=None,
+          jobs=1, cache_dir=None, scheduler=None) -> BuildResult:
     """Extract ``paths``, write out_dir/graph.json, load it into ``store`` (the
-    configured one when None) and write out_dir/graph.html."""
+    configured one when None) and write out_dir/graph.html. ``jobs``,
+    ``cache_dir`` and ``scheduler`` are extract_paths' (processes, per-file
+    cache, Dask scheduler address)."""
     from .store import open_store
 
     out_dir = Path(out_dir)
-    extracted = extract(paths, progress=progress)
+    extracted = extract(paths, progress=progress, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler)
     out_dir.mkdir(parents=True, exist_ok=True)
     kg = extracted.kg
     export_path = kg.write_json(out_dir / "graph.json")

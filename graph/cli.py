@@ -39,6 +39,28 @@ def progress_printer(quiet):
     return lambda message: click.echo(printable(message), err=True)
 
 
+def scale_options(func):
+    """--jobs, --cache, --no-cache and --scheduler: how extract and build spread the work."""
+    options = [
+        click.option("-j", "--jobs", default=0, show_default=True, type=click.IntRange(0),
+                     help="worker processes; 0 uses every core"),
+        click.option("--cache", "cache", envvar="ORGKG_CACHE", type=click.Path(file_okay=False),
+                     help="folder of per-file results reused while a file and the extractor are "
+                          "unchanged [default: .orgkg-cache beside the output]"),
+        click.option("--no-cache", is_flag=True, help="extract every file again and keep nothing"),
+        click.option("--scheduler", envvar="ORGKG_SCHEDULER", metavar="ADDRESS",
+                     help="extract on this Dask scheduler (tcp://host:8786) instead of local processes"),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def scale_args(jobs, cache, no_cache, scheduler, beside) -> dict:
+    cache_dir = None if no_cache else Path(cache) if cache else Path(beside) / ".orgkg-cache"
+    return {"jobs": jobs, "cache_dir": cache_dir, "scheduler": scheduler}
+
+
 def _exit_on_signal(signum, frame):
     # SystemExit unwinds the `with open_store()` blocks, so an engine started
     # on demand is stopped, as it is when the command ends normally
@@ -61,12 +83,15 @@ def main():
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="export JSON to write")
-@click.option("-q", "--quiet", is_flag=True)
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+@scale_options
 @library_errors
-def extract(paths, out, quiet):
+def extract(paths, out, quiet, jobs, cache, no_cache, scheduler):
     """Extract entities and relations from files or folders into FILE.json."""
     from .build import extract as run_extract
-    result = run_extract(paths, progress=progress_printer(quiet))
+    from .progress import file_bar
+    with file_bar(quiet) as bar:
+        result = run_extract(paths, progress=bar, **scale_args(jobs, cache, no_cache, scheduler, Path(out).parent))
     result.kg.write_json(out)
     echo_skipped(result.skipped)
     counts = result.kg.counts()
@@ -209,12 +234,16 @@ def viz(export, out, focus, hops, physics_threshold, layout, sources):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False))
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1))
-@click.option("-q", "--quiet", is_flag=True)
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+@scale_options
 @library_errors
-def build(paths, out_dir, batch_size, quiet):
+def build(paths, out_dir, batch_size, quiet, jobs, cache, no_cache, scheduler):
     """Extract, load, and write OUT/graph.json and OUT/graph.html."""
     from .build import build as run_build, summary
-    result = run_build(paths, out_dir, batch_size=batch_size, progress=progress_printer(quiet))
+    from .progress import file_bar
+    with file_bar(quiet) as bar:
+        result = run_build(paths, out_dir, batch_size=batch_size, progress=bar,
+                           **scale_args(jobs, cache, no_cache, scheduler, out_dir))
     click.echo(summary(result))
 
 

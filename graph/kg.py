@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
+from .files import atomic_open
 from .ids import edge_id, make_id
 from .model import load_schema
 from .printable import clean_name
@@ -21,10 +22,48 @@ from .printable import clean_name
 NODE_LIST_KEYS = ("aliases", "mentions")
 
 
-def _add_unique(target: list, items) -> None:
-    for item in items:
-        if item not in target:
-            target.append(item)
+# Below this length a list is searched; from it on, a set of keys answers "seen?"
+# so that a hub's thousands of mentions cost O(1) per add, not O(n).
+INDEX_FROM = 16
+
+
+def _key(item):
+    if isinstance(item, dict):
+        try:
+            return frozenset(item.items())
+        except TypeError:             # a list value: compare as JSON text instead
+            return json.dumps(item, sort_keys=True, ensure_ascii=False)
+    return item
+
+
+class _SeenIndex:
+    """Keys of the items of long lists, by list identity. A list changed behind the
+    graph's back (replaced, or its length changed) is simply re-indexed."""
+
+    def __init__(self):
+        self._by_list = {}
+
+    def add_unique(self, target: list, items) -> None:
+        entry = None
+        for item in items:
+            if entry is None and len(target) < INDEX_FROM:
+                if item not in target:
+                    target.append(item)
+                continue
+            entry = entry or self._entry(target)
+            key = _key(item)
+            if key not in entry[1]:
+                entry[1].add(key)
+                target.append(item)
+        if entry is not None:
+            entry[2] = len(target)
+
+    def _entry(self, target: list) -> list:
+        entry = self._by_list.get(id(target))
+        if entry is None or entry[0] is not target or entry[2] != len(target):
+            entry = [target, {_key(i) for i in target}, len(target)]
+            self._by_list[id(target)] = entry
+        return entry
 
 
 def _no_constant(name):
@@ -45,6 +84,7 @@ class KnowledgeGraph:
     def __init__(self, schema=None):
         self.schema = schema or load_schema()
         self.g = nx.MultiDiGraph()
+        self._seen = _SeenIndex()
 
     # -- building -----------------------------------------------------------
     def add_entity(self, label, name, aliases=(), collective=False, mentions=(), **props) -> str:
@@ -57,14 +97,14 @@ class KnowledgeGraph:
             self.g.add_node(node_id, id=node_id, label=label, name=name, aliases=[],
                             collective=bool(collective), mentions=[])
         data = self.g.nodes[node_id]
-        _add_unique(data["aliases"], (a for a in aliases if a != name))
-        _add_unique(data["mentions"], mentions)
+        self._seen.add_unique(data["aliases"], (a for a in aliases if a != name))
+        self._seen.add_unique(data["mentions"], mentions)
         data["collective"] = data["collective"] or bool(collective)
         for key, value in props.items():
             if value is None:
                 continue
             if isinstance(value, list):
-                _add_unique(data.setdefault(key, []), value)
+                self._seen.add_unique(data.setdefault(key, []), value)
             else:
                 data.setdefault(key, value)
         return node_id
@@ -77,7 +117,7 @@ class KnowledgeGraph:
             self.g.add_edge(source, target, key=key, id=key, type=rel, evidence=[])
         data = self.g.edges[source, target, key]
         if evidence:
-            _add_unique(data["evidence"], [evidence] if isinstance(evidence, dict) else evidence)
+            self._seen.add_unique(data["evidence"], [evidence] if isinstance(evidence, dict) else evidence)
         for k, v in props.items():
             if v is not None:
                 data.setdefault(k, v)
@@ -88,6 +128,16 @@ class KnowledgeGraph:
             self._merge_node(data)
         for s, t, data in other.g.edges(data=True):
             self._merge_edge(s, t, data)
+
+    def merge_dict(self, data: dict) -> None:
+        """Merge a graph in its export form (one file's result, say) into this one.
+
+        Merging per-file graphs in the files' order gives the graph one pass over
+        the files gives: lists keep first-seen order, the first value of a property wins."""
+        for node in data.get("nodes", []):
+            self._merge_node(node)
+        for edge in data.get("edges", []):
+            self._merge_edge(edge["source"], edge["target"], edge)
 
     def _merge_node(self, data):
         extra = {k: v for k, v in data.items() if k not in ("id", "label", "name", "aliases", "collective", "mentions")}
@@ -131,9 +181,10 @@ class KnowledgeGraph:
         return {"nodes": nodes, "edges": edges}
 
     def write_json(self, path) -> Path:
+        """Write the export atomically: a killed run leaves the previous file whole."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        with atomic_open(path) as fh:
+            json.dump(self.to_dict(), fh, ensure_ascii=False, indent=1)
         return path
 
     @classmethod

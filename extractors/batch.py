@@ -1,0 +1,251 @@
+"""A corpus extracted at scale: one result per file, made by any number of
+processes or a Dask cluster, cached on disk, merged in the files' order.
+
+    files ── hash ──> cache hit? ── yes ───────────────────────────────┐
+                          │ no                                         │
+                          └─> workers: extract_file ─> cache/KEY.json ─┴─> merged in input order
+
+A file's result depends only on its name, its bytes and the extractor, so it
+is cached under ``file_key`` = hash(extractor version, name, bytes), and the
+merged graph is the same whichever worker made which result, and in whatever
+order they finished. The extractor version hashes every code and data file
+under extractors/: changing a rule or a gazetteer re-extracts everything.
+
+Every cache entry is written whole (temporary file, then rename), so a run
+killed half-way leaves only complete entries, and the next run starts from them.
+
+>>> result = run(["data/samples"], jobs=0, cache_dir="out/.orgkg-cache")   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from orgkg.graph.errors import OrgkgError
+from orgkg.graph.files import atomic_open
+from orgkg.graph.kg import KnowledgeGraph
+
+from orgkg.extractors.read import reader
+
+HERE = Path(__file__).resolve().parent
+CONNECT_TIMEOUT = "20s"   # to reach a Dask scheduler
+DASK_HINT = "the Dask path needs dask.distributed: pip install 'orgkg[dask]'"
+
+
+@dataclass
+class ExtractResult:
+    kg: KnowledgeGraph
+    files: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)     # (path, reason)
+    extracted: int = 0          # files extracted in this run
+    cached: int = 0             # files whose result came from the cache
+
+
+@dataclass
+class Progress:
+    """What a progress callback is given after each file."""
+    files_done: int
+    files_total: int
+    chars_done: int        # characters extracted so far in this run (cached files count none)
+    name: str
+
+
+@lru_cache(maxsize=8)
+def extractor_version(root: Path = HERE) -> str:
+    """A hash of every code and data file under ``root`` (extractors/): names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file() and _counts_for_version(p, root)):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _counts_for_version(path: Path, root) -> bool:
+    parts = path.relative_to(root).parts
+    return path.suffix not in (".pyc", ".pyo") and not any(p.startswith(".") or p == "__pycache__" for p in parts)
+
+
+def file_key(path: Path, version: str) -> str | None:
+    """The cache key of one file, or None when it cannot be read (extraction then says why)."""
+    digest = hashlib.sha256(f"{version}\0{path.name}\0".encode("utf-8", "surrogateescape"))  # names that are not UTF-8 too
+    try:
+        with open(path, "rb") as fh:
+            digest = hashlib.file_digest(fh, lambda: digest)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Per-file results as JSON files under ``folder`` (private to the user)."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)   # made at the first entry: a run that reads nothing leaves no trace
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def has(self, key) -> bool:
+        return key is not None and self.path(key).is_file()
+
+    def get(self, key) -> dict | None:
+        try:
+            return json.loads(self.path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key, payload: dict) -> None:
+        if key is None or "skipped" in payload:
+            return                      # files that failed are cheap to try again, and may be fixed
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.path(key).parent.mkdir(mode=0o700, exist_ok=True)
+        with atomic_open(self.path(key)) as fh:
+            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+
+
+def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=None):
+    """Extract every file under ``paths`` into one graph (see the module docstring).
+
+    ``jobs``: worker processes, 0 or None for one per core; ``scheduler``: a Dask
+    scheduler address (then ``jobs`` is ignored); ``cache_dir``: where per-file
+    results are kept between runs (a temporary folder when None); ``version``:
+    the extractor version (computed from extractors/ when None)."""
+    files = list(reader.iter_files(paths))
+    version = version or extractor_version()
+    with _cache(cache_dir) as cache:
+        keys = [file_key(p, version) for p in files]
+        todo = [(i, str(p)) for i, (p, k) in enumerate(zip(files, keys)) if not cache.has(k)]
+        merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress)
+        merger.result.cached = len(files) - len(todo)
+        for index, payload in _results(todo, jobs, scheduler):
+            cache.put(keys[index], payload)
+            merger.arrived(index, payload)
+        merger.finish()
+        merger.result.extracted = len(todo)
+        return merger.result
+
+
+class _cache:
+    """The given cache folder, or a private temporary one removed afterwards."""
+
+    def __init__(self, folder):
+        self.folder, self._tmp = folder, None
+
+    def __enter__(self) -> ResultCache:
+        if self.folder is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="orgkg-extract-")
+            return ResultCache(self._tmp.name)
+        return ResultCache(self.folder)
+
+    def __exit__(self, *exc):
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+
+class _Merger:
+    """Merges results strictly in input order as they become available. Results
+    that arrive early wait in memory up to ``window`` of them, beyond that on disk
+    in the cache, so memory follows the graph, not the text."""
+
+    def __init__(self, files, keys, cache, result, progress, window=16):
+        self.files, self.keys, self.cache, self.result = files, keys, cache, result
+        self.progress, self.window = progress, window
+        self.waiting = {}          # index -> payload, or None when it is to be read from the cache
+        self.next = 0
+        self.done = self.chars = 0
+
+    def arrived(self, index, payload) -> None:
+        self.done += 1
+        self.chars += payload.get("chars", 0)
+        in_memory = sum(p is not None for p in self.waiting.values())
+        self.waiting[index] = payload if (in_memory < self.window or not self.cache.has(self.keys[index])) else None
+        if self.progress:
+            self.progress(Progress(self.done, len(self.files), self.chars, Path(payload["file"]).name))
+        self._drain()
+
+    def finish(self) -> None:
+        self._drain(to_end=True)
+
+    def _drain(self, to_end=False) -> None:
+        while self.next < len(self.files):
+            if self.next in self.waiting:
+                payload = self.waiting.pop(self.next)
+            elif to_end or self.cache.has(self.keys[self.next]):
+                payload = None         # made by an earlier run
+                self._count_cached()
+            else:
+                return
+            self._merge(self.next, payload)
+            self.next += 1
+
+    def _count_cached(self) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(Progress(self.done, len(self.files), self.chars, self.files[self.next].name))
+
+    def _merge(self, index, payload) -> None:
+        path = self.files[index]
+        if payload is None:
+            payload = self.cache.get(self.keys[index]) or _extract_one((index, str(path)))[1]
+        if "skipped" in payload:
+            self.result.skipped.append((str(path), payload["skipped"]))
+            return
+        self.result.kg.merge_dict(payload["graph"])
+        self.result.files.append(payload["file"])
+
+
+def _results(todo, jobs, scheduler):
+    """(index, payload) for each task, in the order they finish."""
+    if not todo:
+        return iter(())
+    if scheduler:
+        return _dask_results(todo, scheduler)
+    jobs = min(jobs or os.cpu_count() or 1, len(todo))
+    if jobs <= 1:
+        return map(_extract_one, todo)
+    return _pool_results(todo, jobs)
+
+
+def _extract_one(task) -> tuple:
+    """The per-file work, as run by a worker: any failure is reported for that file alone."""
+    from orgkg.extractors.extract import extract_file
+    index, path = task
+    try:
+        return index, extract_file(path)
+    except OrgkgError as exc:
+        return index, {"file": path, "skipped": str(exc)}
+    except Exception as exc:   # a rule that breaks on one file must not stop the batch
+        return index, {"file": path, "skipped": f"extraction failed ({type(exc).__name__}: {exc})"}
+
+
+def _pool_results(todo, jobs):
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # workers fork from a server that has imported spaCy and the rules once
+        context.set_forkserver_preload(["orgkg.extractors.extract"])
+    with context.Pool(jobs) as pool:
+        # one file per task: files differ in size, small tasks keep every worker busy
+        yield from pool.imap_unordered(_extract_one, todo, chunksize=1)
+
+
+def _dask_results(todo, address):
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise OrgkgError(DASK_HINT) from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        raise OrgkgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        futures = client.map(_extract_one, todo, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()

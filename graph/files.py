@@ -1,0 +1,60 @@
+"""Outputs written whole or not at all: a temporary file beside the target, then a rename.
+
+A run killed half-way leaves the previous file as it was (and at worst a hidden
+``.NAME.*.tmp`` beside it, which a later write of that file removes).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+STALE_AFTER = 600  # seconds: a temporary file this old belongs to no live writer
+
+
+def write_text_atomic(path, text: str, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never a part."""
+    with atomic_open(path, encoding) as fh:
+        fh.write(text)
+    return Path(path)
+
+
+@contextmanager
+def atomic_open(path, encoding: str = "utf-8"):
+    """A text handle whose content replaces ``path`` only when the block ends without error."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes 0600; the output is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_stale(path: Path) -> None:
+    # left by a run that was killed between writing and renaming
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if time.time() - old.stat().st_mtime > STALE_AFTER:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def _read_umask() -> int:
+    # read once at import: os.umask can only be read by setting it
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()

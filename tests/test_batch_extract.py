@@ -1,0 +1,193 @@
+"""Extraction at scale: one process, several processes and a Dask cluster give the
+same graph as one pass over the files; the per-file cache follows file content and
+extractor version; a killed run leaves whole outputs and the next run completes it."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from orgkg.extractors import batch
+from orgkg.extractors.extract import extract_document, extract_paths
+from orgkg.extractors.read import reader, split
+from orgkg.extractors.recognise.pipeline import candidates, get_nlp
+from orgkg.extractors.resolve.entities import merge_initiatives
+from orgkg.graph.kg import KnowledgeGraph
+from orgkg.graph.store.falkor import FalkorStore
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+ORGKG = Path(sys.executable).with_name("orgkg")
+
+
+def same(a, b) -> bool:
+    return json.dumps(a, ensure_ascii=False, sort_keys=True) == json.dumps(b, ensure_ascii=False, sort_keys=True)
+
+
+def copy_corpus(folder: Path, copies: int) -> Path:
+    """The samples ``copies`` times over, each copy under its own file names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for p in sorted(SAMPLES.glob("*.txt")):
+            shutil.copy(p, folder / f"c{n:02d}_{p.name}")
+    return folder
+
+
+def one_pass(paths) -> dict:
+    """The graph of a single pass that adds every file to one graph, as extraction did
+    before it was split per file: the reference the batch must equal."""
+    nlp, kg = get_nlp(), KnowledgeGraph()
+    for path in reader.iter_files(paths):
+        docs = split.split_documents(reader.read_source(path))
+        parsed = [candidates(nlp(doc.text)) for doc in docs]
+        same_init = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "INIT"])
+        for doc, cands in zip(docs, parsed):
+            extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=same_init)
+    return kg.to_dict()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return copy_corpus(tmp_path_factory.mktemp("corpus"), 2)
+
+
+@pytest.fixture(scope="module")
+def serial(corpus):
+    return extract_paths([corpus], jobs=1)
+
+
+def test_batch_serial_equals_one_pass_over_the_samples():
+    assert same(extract_paths([SAMPLES], jobs=1).kg.to_dict(), one_pass([SAMPLES]))
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def parallel(corpus, cache):
+    return extract_paths([corpus], jobs=2, cache_dir=cache)
+
+
+def test_batch_parallel_equals_serial(parallel, serial):
+    assert parallel.files == serial.files and parallel.extracted == len(serial.files) == 10
+    assert same(parallel.kg.to_dict(), serial.kg.to_dict())
+
+
+def test_batch_dask_equals_local(corpus, serial):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        on_dask = extract_paths([corpus], scheduler=cluster.scheduler_address)
+    assert on_dask.files == serial.files
+    assert on_dask.kg.counts() == serial.kg.counts()
+    assert same(on_dask.kg.to_dict(), serial.kg.to_dict())
+
+
+def test_batch_unreachable_scheduler_is_a_clear_error(corpus, monkeypatch):
+    from orgkg.graph.errors import OrgkgError
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(OrgkgError, match="Dask scheduler at tcp://127.0.0.1:9"):
+        extract_paths([corpus / "c00_000_b46cefbf0b1d0d41.txt"], scheduler="tcp://127.0.0.1:9")
+
+
+def test_batch_cache_rerun_reads_nothing_new(corpus, cache, parallel, serial):
+    again = extract_paths([corpus], jobs=2, cache_dir=cache)
+    assert (parallel.extracted, parallel.cached) == (10, 0)
+    assert (again.extracted, again.cached) == (0, 10)
+    assert same(again.kg.to_dict(), serial.kg.to_dict())
+
+
+def test_batch_cache_content_change_reextracts_that_file_alone(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    extract_paths([corpus], cache_dir=tmp_path / "cache")
+    changed = corpus / "c00_004_885a211a3cdd617a.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n市委书记林海峰主持会议并讲话。\n", encoding="utf-8")
+    again = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    assert (again.extracted, again.cached) == (1, 4)
+    assert same(again.kg.to_dict(), extract_paths([corpus]).kg.to_dict())
+    assert "林海峰" in {n["name"] for n in again.kg.nodes()}
+
+
+def test_batch_cache_extractor_change_reextracts_everything(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    batch.run([corpus], cache_dir=tmp_path / "cache", version="rules-1")
+    again = batch.run([corpus], cache_dir=tmp_path / "cache", version="rules-2")
+    assert (again.extracted, again.cached) == (5, 0)
+
+
+@pytest.mark.parametrize("edit", [
+    ("data/national_bodies.tsv", "\n# one more line\n"),
+    ("resolve/names.py", "\n# a comment is a change too\n"),
+])
+def test_batch_version_follows_code_and_data_files(tmp_path, edit):
+    root = tmp_path / "extractors"
+    shutil.copytree(Path(batch.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__"))
+    before = batch.extractor_version(root)
+    assert batch.extractor_version(root) == before
+    target = root / edit[0]
+    assert target.is_file(), f"{edit[0]} is gone from extractors/: pick another file"
+    target.write_text(target.read_text(encoding="utf-8") + edit[1], encoding="utf-8")
+    batch.extractor_version.cache_clear()
+    assert batch.extractor_version(root) != before
+
+
+def test_batch_bad_file_is_skipped_and_not_cached(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    first = extract_paths([corpus, tmp_path / "missing.txt"], jobs=2, cache_dir=tmp_path / "cache")
+    assert [Path(p).name for p, _ in first.skipped] == ["empty.txt", "missing.txt"]
+    assert len(first.files) == 5
+    again = extract_paths([corpus, tmp_path / "missing.txt"], jobs=2, cache_dir=tmp_path / "cache")
+    assert again.skipped == first.skipped and again.cached == 5
+
+
+def test_batch_progress_reports_every_file(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    seen = []
+    extract_paths([corpus], jobs=2, cache_dir=tmp_path / "cache", progress=seen.append)
+    assert [p.files_done for p in seen] == [1, 2, 3, 4, 5] and {p.files_total for p in seen} == {5}
+    assert seen[-1].chars_done == sum(len(p.read_text(encoding="utf-8")) for p in corpus.iterdir())
+    cached = []
+    extract_paths([corpus], cache_dir=tmp_path / "cache", progress=cached.append)
+    assert [p.files_done for p in cached] == [1, 2, 3, 4, 5] and cached[-1].chars_done == 0
+
+
+def test_batch_killed_build_leaves_whole_outputs_and_next_run_completes(tmp_path, engine_info):
+    corpus = copy_corpus(tmp_path / "corpus", 4)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    out.mkdir()
+    (out / "graph.json").write_text('{"nodes": [], "edges": []}', encoding="utf-8")
+    graph = f"test-{uuid.uuid4().hex[:12]}"
+    env = dict(os.environ, ORGKG_GRAPH=graph, NEO4J_URI="")
+    command = [str(ORGKG), "build", str(corpus), "--out", str(out), "--cache", str(cache), "-j", "1", "-q"]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while proc.poll() is None and len(list(cache.glob("*/*.json"))) < 2:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the build ended before it could be killed: give it more files"
+    done = list(cache.glob("*/*.json"))
+    assert 2 <= len(done) < 20
+    assert all(json.loads(p.read_text(encoding="utf-8"))["graph"]["nodes"] for p in done)
+    assert (out / "graph.json").read_text(encoding="utf-8") == '{"nodes": [], "edges": []}'
+    assert not (out / "graph.html").exists()
+    finished = subprocess.run(command[:-3] + ["-j", "2", "-q"], env=env, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert "files read: 20" in finished.stdout
+    rebuilt = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert same(rebuilt, extract_paths([corpus], jobs=2).kg.to_dict())
+    assert len(list(cache.glob("*/*.json"))) == 20
+    store = FalkorStore(engine_info.socket, graph=graph)
+    store.drop()
+    store.close()
