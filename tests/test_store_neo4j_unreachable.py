@@ -8,7 +8,6 @@ import pytest
 
 from orgkg.graph.errors import StoreError
 from orgkg.graph.store import open_store
-from orgkg.graph.store.neo4j_store import redact
 
 
 @pytest.fixture
@@ -57,4 +56,5 @@ def test_store_neo4j_password_in_the_uri_is_never_printed(uri):
     ("neo4j://u@db", "neo4j://***@db"),
 ])
 def test_store_neo4j_redact_drops_userinfo(uri, shown):
+    from orgkg.graph.store.neo4j_store import redact
     assert redact(uri) == shown
