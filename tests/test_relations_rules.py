@@ -28,6 +28,13 @@ VISIT = ("3月1日，湖南钢铁集团有限公司党委书记、董事长李�
          "集团公司党委副书记、总经理赵刚参加会见。")
 PLENUM = ("3月5日，中共石柱县委十四届六次全会召开。县委常委会主持会议。"
           "全会审议通过了《中共石柱县委关于推进乡村振兴的决定》。")
+# an addressee line of two classes and a list of zones; a notice that names its issuer only
+# in the title of the plan it issues
+TWO_OFFICES = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做好防汛工作的通知\n"
+               "各县市区委、人民政府，宣城经济技术开发区、宣城高新技术产业开发区，市直各单位：\n"
+               "请抓好落实。\n中共宣城市委办公室\n宣城市人民政府办公室\n2024年6月1日\n")
+PLAN_NOTICE = ("关于印发《泾县教育局2024年工作要点》的通知\n各乡镇中心学校，县直各学校：\n"
+               "现将《泾县教育局2024年工作要点》印发给你们，请认真贯彻落实。\n2024年3月1日\n")
 
 
 def triples(text: str, name: str = "t.txt") -> set:
@@ -185,6 +192,12 @@ RELATIONS = [
     ("江北新区党工委专职副书记陈立出席。", "陈立", "LEADS", "江北新区党工委"),
     # 集团公司 in a short item is the company it opens with, not the guest's
     (VISIT, "赵刚", "LEADS", "湖南钢铁集团有限公司"),
+    (TWO_OFFICES, "宣城市人民政府办公室", "SUPERVISES", "各县市区人民政府"),
+    (TWO_OFFICES, "中共宣城市委办公室", "SUPERVISES", "各县市区委"),
+    (TWO_OFFICES, "宣城市人民政府办公室", "SUPERVISES", "宣城经济技术开发区"),
+    (TWO_OFFICES, "中共宣城市委办公室", "SUPERVISES", "宣城高新技术产业开发区"),
+    (PLAN_NOTICE, "泾县教育局", "ISSUED", "关于印发《泾县教育局2024年工作要点》的通知"),
+    (PLAN_NOTICE, "泾县教育局", "SUPERVISES", "县直各学校"),
 ]
 
 NOT_RELATIONS = [

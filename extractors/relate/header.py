@@ -29,21 +29,41 @@ DOC_KINDS = DIRECTIVE | {"speech"}
 def _lex():
     w, c = words("header"), lexicon.load().cues
     return SimpleNamespace(w=w, title_words=tuple(c["directive_title_words"] + c["speech_title_words"] + w["more_title_words"]),
-                           title_issuer_next=re.compile(w["title_issuer_next"]))
+                           title_issuer_next=re.compile(w["title_issuer_next"]), body_end=re.compile(w["item_body_end"]),
+                           bracket=re.compile(r"[（(]"), issued_title=re.compile(w["issued_title"]),
+                           body_word_end=re.compile("(?:" + "|".join(sorted(w["bare_body_words"], key=len, reverse=True))
+                                                    + "|" + w["committee_end"] + ")$"))
 
 
 def _addressee_names(names: list) -> list:
-    """Re-join items the splitter cut apart (各全国学会、协会、研究会 is one addressee) and
-    split items it kept together (省政府各部门、各直属机构 is two)."""
+    """(name, aliases) of each addressee: items the splitter cut apart re-joined (各全国学会、
+    协会、研究会 is one addressee), items it kept together split (省政府各部门、各直属机构 and
+    某开发区、某新区 are two), and a class's second body named bare (各县市区委、人民政府:
+    the class's governments too, 各县市区人民政府)."""
     w = _lex().w
     out = []
-    names = [part for n in names for part in re.split(w["split_before_class"], n)]
-    for n in names:
-        if out and n in w["bare_body_words"]:
-            out[-1] = out[-1] + w["list_mark"] + n
+    for n in [part for n in names for part in re.split(w["split_before_class"], n)]:
+        if out and n in w["shared_head_words"]:
+            out[-1] = (out[-1][0] + w["list_mark"] + n, [])
+        elif out and n in w["bare_body_words"]:
+            out.append(_second_body(out[-1][0], n))
         else:
-            out.append(n)
+            out += [(part, []) for part in _bodies_in_item(n)]
     return out
+
+
+def _second_body(previous: str, word: str) -> tuple:
+    head = _lex().body_word_end.sub("", previous)
+    joined = previous + _lex().w["list_mark"] + word
+    return (head + word, [joined]) if head != previous and head.startswith(_lex().w["class_head"]) else (joined, [])
+
+
+def _bodies_in_item(item: str) -> list:
+    """某经济技术开发区、某新区: an item whose every part is a body's or a place's name is a list."""
+    parts = item.split(_lex().w["list_mark"])
+    if len(parts) > 1 and not _lex().bracket.search(item) and all(len(p) > 2 and _lex().body_end.search(p) for p in parts):
+        return parts
+    return [item]
 
 
 def _addressed_class(name: str) -> bool:
@@ -91,8 +111,11 @@ def _issuers(ctx) -> str:
     title, issuer = meta.get("title"), meta.get("issuer")
     spans = meta.get("issuer_spans") or []
     if not issuer and title:
-        issuer = _title_issuer(title)
-        start = (meta.get("title_span") or (0, 0))[0]
+        issuer, k = _title_issuer(title), 0
+        inner = _lex().issued_title.search(title)
+        if not issuer and inner:      # 关于印发《某局2024年工作要点》的通知: the plan's issuer issues the notice
+            issuer, k = _title_issuer(inner.group(1)), inner.start(1)
+        start = (meta.get("title_span") or (0, 0))[0] + k
         spans = [(start, start + len(issuer))] if issuer else []
     if issuer:
         a = spans[0][0] if spans else None
@@ -137,8 +160,10 @@ def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
     A plan issued by a notice is addressed to the notice's addressees."""
     doc = ctx.doc
     src = parent if not doc.meta.get("addressees") and parent is not None else doc
-    for name, span in _located(src, "addressees"):
+    for name, span, aliases in _located(src, "addressees"):
         node = ctx.org(name, span if src is doc else None, collective=_addressed_class(name))
+        if aliases:
+            ctx.add("Organization", ctx.kg.node(node)["name"], aliases)
         ctx.addressee_nodes.append(node)
         ctx.protected.add(node)
         pos = span[0] if span else (head if src is doc else 0)
@@ -152,7 +177,7 @@ def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
 def _copies(ctx: DocContext, head: int) -> None:
     """分送/抄送 bodies are entities; copies to the home body's own units are duties."""
     w = _lex().w
-    for name, span in _located(ctx.doc, "copies"):
+    for name, span, _ in _located(ctx.doc, "copies"):
         if w["copy_person"] in name or name in w["copy_skip"]:
             continue
         node = ctx.org(name, span, collective=_addressed_class(name))
@@ -162,16 +187,16 @@ def _copies(ctx: DocContext, head: int) -> None:
 
 
 def _located(doc, key: str) -> list:
-    """(name, span in doc.text) for the addressees or copies in ``doc.meta``, names
+    """(name, span in doc.text, aliases) for the addressees or copies in ``doc.meta``, names
     re-joined or split as _addressee_names does; span None when not found."""
     names = _addressee_names(doc.meta.get(key) or [])
     spans = doc.meta.get({"addressees": "addressee_spans", "copies": "copy_spans"}[key]) or []
     lo = min((a for a, _ in spans), default=0)
     hi = max((b for _, b in spans), default=len(doc.text))
     out, pos = [], lo
-    for name in names:
+    for name, aliases in names:
         k = doc.text.find(name, pos, hi)
-        out.append((name, (k, k + len(name)) if k >= 0 else None))
+        out.append((name, (k, k + len(name)) if k >= 0 else None, aliases))
         pos = k + len(name) if k >= 0 else pos
     return out
 
