@@ -176,7 +176,7 @@ def query(cypher, query_file, params, fmt, excel, out, every, as_of, any_relatio
         raise click.UsageError("give either a CYPHER string or -f FILE")
     if any_relation:
         query_file = queries.any_variant(query_file)
-    text = click.get_text_stream("stdin").read() if query_file == "-" else \
+    text = sys.stdin.read() if query_file == "-" else \
         queries.load_query(query_file) if query_file else cypher
     try:
         values = dict(queries.parse_param(p) for p in params)
