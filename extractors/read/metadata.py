@@ -36,6 +36,7 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 _SEP = "，,；;"
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
+
 @lru_cache(maxsize=1)
 def provinces() -> tuple:
     """(abbrev, name, short) rows of data/province_abbrev.tsv."""
@@ -179,8 +180,9 @@ def _headline_first(lines: list):
 
 def _headline_last(lines: list):
     last = lines[-1][1] if lines else ""
-    if last and len(last) <= 40 and not L.ends_terminal(last) and not L.pattern("printed_line").match(last) \
-            and not L.pattern("date_line").match(last) and len(lines) > 2:
+    if (last and len(last) <= 40 and not L.ends_terminal(last)
+            and not L.pattern("printed_line").match(last)
+            and not L.pattern("date_line").match(last) and len(lines) > 2):
         return len(lines) - 1
     return None
 
@@ -269,7 +271,8 @@ def _kind_fallback(lines, meta):
     m = L.pattern("as_kind").search(head)
     if m:
         meta["kind"] = L.kind_of(m.group(1))
-    elif any(L.pattern("dateline").search(line) or L.pattern("source_line").match(line) for _, line in lines):
+    elif any(L.pattern("dateline").search(line) or L.pattern("source_line").match(line)
+             for _, line in lines):
         meta["kind"] = "news"
     else:
         meta.setdefault("kind", "other")
@@ -334,7 +337,8 @@ def _copies(lines, meta):
             continue
         names = split_names(line[m.end():], pos + m.end())
         for p2, more in lines[j + 1:]:
-            if len(more) > 60 or L.pattern("copy_head").match(more) or L.pattern("printed_line").match(more):
+            if (len(more) > 60 or L.pattern("copy_head").match(more)
+                    or L.pattern("printed_line").match(more)):
                 break
             names += split_names(more, p2)
         meta["copies"] = [n for n, _, _ in names]
