@@ -3,6 +3,8 @@
 Shared by normalize (where to keep line breaks), split (where documents
 start and end) and metadata (which line holds which 公文要素). The patterns
 describe the layout of 党政机关公文 (GB/T 9704), not any one file's words.
+They and the words the read stage knows live in data/read.yaml; ``pattern(name)``
+compiles one of them once, ``layout(section)`` gives a module its words.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ CLOSERS = set("”’」』）)")
 _NAME = re.compile(r"\{([a-z_]+)\}")      # {date} in a pattern; {1,2} is a repeat
 
 
-def layout(section: str):
+def layout(section: str) -> dict:
     """One section of data/read.yaml (lines, normalize, split, metadata)."""
     return lexicon.data_file("read.yaml")[section]
 

@@ -345,14 +345,18 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
                 out.append("\n")
                 offsets.append(prev.b)
                 para = _Para()
-            elif out and out[-1][-1].isascii() and out[-1][-1].isalnum() \
-                    and seg.text[:1].isascii() and seg.text[:1].isalnum():
+            elif out and _latin_word_ends(out[-1][-1]) and _latin_word_ends(seg.text[:1]):
                 out.append(" ")
                 offsets.append(prev.b)
         para.add(seg.text)
         _emit(raw, seg.a, seg.b, out, offsets)
     offsets.append(offsets[-1] + 1 if offsets else end)
     return "".join(out), offsets
+
+
+def _latin_word_ends(ch: str) -> bool:
+    """Two Latin words across a line break keep one space between them."""
+    return ch.isascii() and ch.isalnum()
 
 
 def _emit(raw: str, a: int, b: int, out: list, offsets: list) -> None:
