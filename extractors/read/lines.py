@@ -3,47 +3,56 @@
 Shared by normalize (where to keep line breaks), split (where documents
 start and end) and metadata (which line holds which 公文要素). The patterns
 describe the layout of 党政机关公文 (GB/T 9704), not any one file's words.
+They and the words the read stage knows live in data/read.yaml; ``pattern(name)``
+compiles one of them once, ``layout(section)`` gives a module its words.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-CN_NUM = "〇零一二三四五六七八九十百"
+from orgkg.extractors import knowledge as lexicon
+
 TERMINAL = set("。！？；：!?;:")
 CLOSERS = set("”’」』）)")
+_NAME = re.compile(r"\{([a-z_]+)\}")      # {date} in a pattern; {1,2} is a repeat
 
-# list items and headings: 一、 （一） 1. 1、 ① 第一条 —— 一是
-HEADING = re.compile(
-    rf"^(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[）)]"
-    rf"|[①-⑳]|第[{CN_NUM}\d]+[章节条部分]|——|[{CN_NUM}]+是)"
-)
-# lines that open a block of their own
-BLOCK_START = re.compile(r"^(?:分送|抄送|报送|主送|附件|编者按|按)[:：]")
-DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
-        rf"|[{CN_NUM}]{{4}}年[{CN_NUM}]{{1,3}}月[{CN_NUM}]{{1,3}}日)")
-DATE_RE = re.compile(DATE)
-DATE_LINE = re.compile(rf"^[（(]?{DATE}[^。，；]{{0,40}}?[）)]?$")
-NUMBER = r"[\u4e00-\u9fff]{1,15}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,5}\s*号"
-NUMBER_RE = re.compile(NUMBER)
-NUMBER_LINE = re.compile(rf"^{NUMBER}$")
-# the last word of a title says what kind of document it is
-KIND_WORDS = {
-    "通知": "notice", "通报": "notice", "函": "notice", "批复": "notice",
-    "意见": "opinion", "实施意见": "opinion", "指导意见": "opinion",
-    "要点": "plan", "方案": "plan", "规划": "plan", "计划": "plan", "纲要": "plan",
-    "办法": "plan", "细则": "plan", "规定": "plan", "条例": "plan", "举措": "plan",
-    "决议": "resolution", "决定": "resolution", "公报": "resolution",
-    "讲话": "speech", "致辞": "speech", "发言": "speech", "报告": "report",
-    "倡议": "other", "倡议书": "other",
-}
-TITLE_END = re.compile(r"(?:%s)(?:[（(][^）)]{1,20}[）)])?$" % "|".join(
-    sorted(KIND_WORDS, key=len, reverse=True)))
-SPEECH_TITLE = re.compile(r"^在.{2,80}(?:上|中|时)的(?:讲话|致辞|发言|报告)$")
-SOURCE_LINE = re.compile(r"^[（(]?(?:摘自|来源[:：]|转自|原载)")
-PRINTED_LINE = re.compile(rf"^(?P<body>[^，。；：]{{2,40}}?)\s*(?P<date>{DATE})\s*印发$")
-DATELINE = re.compile(
-    r"(?:新华社|中新社|本报|[\u4e00-\u9fff]{2}(?:日报|晚报|时报))"
-    r"[\u4e00-\u9fff]{0,8}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电")
+
+def layout(section: str) -> dict:
+    """One section of data/read.yaml (lines, normalize, split, metadata)."""
+    return lexicon.data_file("read.yaml")[section]
+
+
+@lru_cache(maxsize=None)
+def _regex_parts() -> dict:
+    """The pieces and patterns of read.yaml by name, lists joined as alternations."""
+    parts = {"kind_word": "|".join(kind_words_longest_first())}
+    for name, value in {**layout("pieces"), **layout("patterns")}.items():
+        parts[name] = "|".join(value) if isinstance(value, list) else value
+    return parts
+
+
+@lru_cache(maxsize=None)
+def regex(name: str) -> str:
+    """The text of pattern (or piece) ``name``, every {name} in it filled in."""
+    return _NAME.sub(lambda m: regex(m.group(1)), _regex_parts()[name])
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str) -> re.Pattern:
+    """Pattern ``name`` of read.yaml, compiled once: heading, date, date_line, number_line, …"""
+    return re.compile(regex(name))
+
+
+def kind_words() -> dict:
+    """The last word of a title -> the kind of document it names (通知 -> notice)."""
+    return layout("lines")["kind_words"]
+
+
+@lru_cache(maxsize=None)
+def kind_words_longest_first() -> tuple:
+    """Longest first, so that 实施意见 is found before 意见."""
+    return tuple(sorted(kind_words(), key=len, reverse=True))
 
 
 def last_meaningful(line: str) -> str:
@@ -74,22 +83,23 @@ def is_wrapped(line: str) -> bool:
 def is_title(line: str) -> bool:
     """A title line: short, no sentence punctuation, ends with a kind word."""
     s = re.sub(r"\s+", "", line)
-    if not s or len(s) > 90 or "。" in s or ends_terminal(s) or HEADING.match(s):
+    if not s or len(s) > 90 or "。" in s or ends_terminal(s) or pattern("heading").match(s):
         return False
-    if SPEECH_TITLE.match(s):
+    if pattern("speech_title").match(s):
         return True
-    m = TITLE_END.search(s.rstrip("》”"))
+    m = pattern("title_end").search(s.rstrip("》”"))
     if not m:
         return False
     # "…书记张志明讲话" is a headline; a speech title says 在…上的讲话 / X的讲话
-    return KIND_WORDS.get(m.group(0)) != "speech" or s[: m.start()].endswith("的")
+    return (kind_words().get(m.group(0)) != "speech"
+            or s[: m.start()].endswith(layout("lines")["speech_link"]))
 
 
 def kind_of(title: str) -> str:
     s = re.sub(r"[（(][^）)]*[）)]$", "", title.strip())
-    for word in sorted(KIND_WORDS, key=len, reverse=True):
+    for word in kind_words_longest_first():
         if s.endswith(word):
-            return KIND_WORDS[word]
+            return kind_words()[word]
     return "other"
 
 

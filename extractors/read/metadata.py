@@ -28,18 +28,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from orgkg.extractors.read import lines as L
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_ORG_END = set("会协委组部局厅室位院校府处司团织所站心馆社门办业关军队学")     # 学: 某某大学
 _SEP = "，,；;"
-_COPY_HEAD = re.compile(r"^(分送|抄送|报送)[:：]")
-_NOTE = re.compile(r"^(?:编者)?按[:：]")
-_ADOPTED = re.compile(r"通过[）)]?$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_AS_KIND = re.compile(r"(?:提出|制定|形成)(?:如下|以下|本)(意见|方案|办法|要点|规划|计划|决定)")
 
 
 @lru_cache(maxsize=1)
@@ -52,22 +47,34 @@ def provinces() -> tuple:
     return tuple(rows)
 
 
+@lru_cache(maxsize=None)
+def _words() -> SimpleNamespace:
+    """The words of read.yaml's metadata section: numerals, the last characters of a
+    body's name, and the fixed words of 公文 lines."""
+    w = L.layout("metadata")
+    digits = {c: i for i, c in enumerate(w["cn_digits"])} | {w["cn_zero"]: 0}
+    return SimpleNamespace(digits=digits, ten=w["cn_ten"], org_end=set(w["org_end"]),
+                           comrade=w["comrade"], header_end=w["header_end"],
+                           adopted=w["adopted_word"], number_format=w["number_format"])
+
+
 def cn_int(s: str) -> int:
     """'二十五' -> 25, '十' -> 10, '〇八' -> 8, '2023' -> 2023."""
     if s.isdigit():
         return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGIT[c]) for c in s))
+    digits, ten = _words().digits, _words().ten
+    if ten in s:
+        tens, _, ones = s.partition(ten)
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return int("".join(str(digits[c]) for c in s))
 
 
 def parse_date(s: str):
     """ISO date of the first date in s: 2022 年 3 月 8 日, 二〇二三年七月七日."""
-    m = L.DATE_RE.search(s)
+    m = L.pattern("date").search(s)
     if not m:
         return None
-    parts = re.split(r"\s*[年月日]\s*", m.group(0))
+    parts = L.pattern("date_parts").split(m.group(0))
     try:
         y, mo, d = (cn_int(p) for p in parts[:3])
     except (KeyError, ValueError):
@@ -79,11 +86,12 @@ def parse_date(s: str):
 
 def parse_number(s: str):
     """'渝科协党组发[2022] 35号' -> ('渝科协党组发〔2022〕35号', {code, year, serial})."""
-    m = re.search(r"([\u4e00-\u9fff]{1,15})[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,5})\s*号", s)
+    m = L.pattern("number_parts").search(s)
     if not m:
         return None
     code, year, serial = m.group(1), int(m.group(2)), int(m.group(3))
-    return f"{code}〔{year}〕{serial}号", {"code": code, "year": year, "serial": serial}
+    standard = _words().number_format.format(code=code, year=year, serial=serial)
+    return standard, {"code": code, "year": year, "serial": serial}
 
 
 def split_names(text: str, base: int = 0) -> list:
@@ -119,7 +127,7 @@ def _split_top(text: str, seps: str, base: int) -> list:
 
 def _org_like(name: str) -> bool:
     core = re.sub(r"[（(][^）)]*[）)]$", "", name)
-    return bool(core) and (core[-1] in _ORG_END or core.endswith("同志"))
+    return bool(core) and (core[-1] in _words().org_end or core.endswith(_words().comrade))
 
 
 def _lines(text: str) -> list:
@@ -134,26 +142,49 @@ def _title(lines: list):
     """Index of the title line: a title in the head of the document, a line over a
     dated byline, a bare first line (a headline), or a bare last line (a news
     headline printed after its story)."""
-    head = lines[:8]
-    for k, (pos, line) in enumerate(head):
-        nxt = head[k + 1][1] if k + 1 < len(head) else ""
-        dated = L.is_wrapped(nxt) and L.DATE_RE.search(nxt)
-        if L.is_title(line) or (dated and not L.ends_terminal(line) and len(line) <= 80
-                                and not L.HEADING.match(line)):
+    for find in (_title_in_head, _headline_first, _headline_last):
+        k = find(lines)
+        if k is not None:
             return k
-    first = lines[0][1] if lines else ""
-    if first and not L.ends_terminal(first) and len(first) <= 40 and not L.HEADING.match(first) \
-            and not L.NUMBER_LINE.match(first) and not L.DATELINE.match(first) \
-            and not first.endswith("文件"):
-        return 0
-    last = lines[-1][1] if lines else ""
-    if last and len(last) <= 40 and not L.ends_terminal(last) and not L.PRINTED_LINE.match(last) \
-            and not L.DATE_LINE.match(last) and len(lines) > 2:
-        return len(lines) - 1
     return None
 
 
-DATELINE = re.compile(r"^[\u4e00-\u9fff]{2,10}?[\u4e00-\u9fff]{2,4}\d{1,2}月\s*\d{1,2}日\s*电\s*(?=\S)")
+def _title_in_head(lines: list):
+    head = lines[:8]
+    for k, (pos, line) in enumerate(head):
+        nxt = head[k + 1][1] if k + 1 < len(head) else ""
+        if L.is_title(line) or (_dated(nxt) and _bare(line, 80)):
+            return k
+    return None
+
+
+def _dated(line: str) -> bool:
+    """A dated byline: （2023年9月8日）."""
+    return bool(L.is_wrapped(line) and L.pattern("date").search(line))
+
+
+def _bare(line: str, longest: int) -> bool:
+    """Short enough for a title, and neither a sentence nor a heading."""
+    return (len(line) <= longest and not L.ends_terminal(line)
+            and not L.pattern("heading").match(line))
+
+
+def _headline_first(lines: list):
+    first = lines[0][1] if lines else ""
+    if (first and _bare(first, 40) and not L.pattern("number_line").match(first)
+            and not L.pattern("dateline").match(first)
+            and not first.endswith(_words().header_end)):
+        return 0
+    return None
+
+
+def _headline_last(lines: list):
+    last = lines[-1][1] if lines else ""
+    if (last and len(last) <= 40 and not L.ends_terminal(last)
+            and not L.pattern("printed_line").match(last)
+            and not L.pattern("date_line").match(last) and len(lines) > 2):
+        return len(lines) - 1
+    return None
 
 
 def extract_metadata(doc) -> dict:
@@ -169,7 +200,7 @@ def extract_metadata(doc) -> dict:
         for p2, l2 in lines:
             if l2 != line and L.is_title(l2) and f"《{line}》" in l2:
                 pos, line, k = p2, l2, lines.index((p2, l2))
-        dateline = DATELINE.match(line)
+        dateline = L.pattern("title_dateline").match(line)
         if dateline:      # 新华社北京10月12日电 某某公报: the agency's dateline is no part of the title
             pos, line = pos + dateline.end(), line[dateline.end():]
         meta["title"], meta["title_span"] = line, (pos, pos + len(line))
@@ -184,7 +215,7 @@ def extract_metadata(doc) -> dict:
     _copies(lines, meta)
     _printer(lines, meta)
     for pos, line in lines:
-        if L.SOURCE_LINE.match(line):
+        if L.pattern("source_line").match(line):
             meta.setdefault("source_line", line.strip("（）()"))
     _jurisdiction(lines, meta)
     return meta
@@ -193,8 +224,8 @@ def extract_metadata(doc) -> dict:
 def _number(lines, meta):
     """A 发文字号 on a line of its own anywhere (PDFs move it), else in the header lines
     (渝科协发〔2022〕35号 签发人：…)."""
-    candidates = [line for _, line in lines if L.NUMBER_LINE.match(line)]
-    candidates += [line for _, line in lines[:4] if L.NUMBER_RE.search(line)]
+    candidates = [line for _, line in lines if L.pattern("number_line").match(line)]
+    candidates += [line for _, line in lines[:4] if L.pattern("number").search(line)]
     for line in candidates:
         parsed = parse_number(line)
         if parsed:
@@ -206,11 +237,11 @@ def _byline(lines, k, meta):
     """（2023年9月8日） and a speaker's name under a title; （…会议通过） under a resolution."""
     for j in range(k + 1, min(k + 3, len(lines))):
         pos, line = lines[j]
-        if L.is_wrapped(line) and L.DATE_RE.search(line):
-            m = L.DATE_RE.search(line)
+        if L.is_wrapped(line) and L.pattern("date").search(line):
+            m = L.pattern("date").search(line)
             meta["date"], meta["date_span"] = parse_date(line), (pos + m.start(), pos + m.end())
-            if _ADOPTED.search(line):
-                meta["adopted_by"] = line[m.end():].strip("（）()").removesuffix("通过")
+            if L.pattern("adopted").search(line):
+                meta["adopted_by"] = line[m.end():].strip("（）()").removesuffix(_words().adopted)
             if j + 1 < len(lines) and _PERSON.match(lines[j + 1][1]):
                 p2, name = lines[j + 1]
                 meta["speaker"], meta["speaker_span"] = name, (p2, p2 + len(name))
@@ -222,7 +253,7 @@ def _byline(lines, k, meta):
 def _addressees(lines, k, meta):
     for j in range(k + 1, min(k + 4, len(lines))):
         pos, line = lines[j]
-        if line.endswith(("：", ":")) and "。" not in line and not line.startswith("同志"):
+        if line.endswith(("：", ":")) and "。" not in line and not line.startswith(_words().comrade):
             names = split_names(line[:-1], pos)
             meta["addressees"] = [n for n, _, _ in names]
             meta["addressee_spans"] = [(s, e) for _, s, e in names]
@@ -233,14 +264,15 @@ def _kind_fallback(lines, meta):
     if "kind" in meta and meta["kind"] != "other":
         return
     first = lines[0][1] if lines else ""
-    if _NOTE.match(first):
+    if L.pattern("note").match(first):
         meta["kind"] = "other"
         return
     head = "".join(line for _, line in lines[:4])
-    m = _AS_KIND.search(head)
+    m = L.pattern("as_kind").search(head)
     if m:
         meta["kind"] = L.kind_of(m.group(1))
-    elif any(L.DATELINE.search(line) or L.SOURCE_LINE.match(line) for _, line in lines):
+    elif any(L.pattern("dateline").search(line) or L.pattern("source_line").match(line)
+             for _, line in lines):
         meta["kind"] = "news"
     else:
         meta.setdefault("kind", "other")
@@ -250,7 +282,7 @@ def _signature(lines, meta):
     """A body name on its own line right before the closing date line."""
     for j in range(len(lines) - 1, 0, -1):
         pos, line = lines[j]
-        if L.DATE_LINE.match(line) and line[0] not in "（(":
+        if L.pattern("date_line").match(line) and line[0] not in "（(":
             # joint issuers sign one under the other: 中共某县委 / 某县人民政府
             k = j
             while k > max(0, j - 3) and _signature_line(lines[k - 1][1]):
@@ -258,7 +290,7 @@ def _signature(lines, meta):
             if k < j:
                 meta["issuer"] = "".join(name for _, name in lines[k:j])
                 meta.setdefault("issuer_spans", []).extend((p0, p0 + len(name)) for p0, name in lines[k:j])
-            m = L.DATE_RE.search(line)
+            m = L.pattern("date").search(line)
             if "date" not in meta:
                 meta["date"], meta["date_span"] = parse_date(line), (pos + m.start(), pos + m.end())
             return
@@ -269,13 +301,13 @@ def _signature_line(name: str) -> bool:
 
 
 def _org_like_issuer(name: str) -> bool:
-    return _org_like(name) and not L.HEADING.match(name) and "《" not in name
+    return _org_like(name) and not L.pattern("heading").match(name) and "《" not in name
 
 
 def _issuer_from_header(lines, meta):
     """The 红头 of a 公文: 'X文件' on a line of its own at the top."""
     for pos, line in lines[:3]:
-        m = re.match(r"^(.{2,30}?)文件$", line)
+        m = L.pattern("header_issuer").match(line)
         if m and _org_like_issuer(m.group(1)):
             meta.setdefault("issuer", m.group(1))
             meta.setdefault("issuer_spans", []).append((pos, pos + len(m.group(1))))
@@ -286,7 +318,7 @@ def _issuer_from_title(meta):
     title = meta.get("title")
     if not title:
         return
-    m = re.match(r"^(.{2,40}?)(?:关于|印发《|转发《)", title)
+    m = L.pattern("title_issuer").match(title)
     if not m or "《" in m.group(1):
         return
     name = m.group(1)
@@ -300,12 +332,13 @@ def _issuer_from_title(meta):
 
 def _copies(lines, meta):
     for j, (pos, line) in enumerate(lines):
-        m = _COPY_HEAD.match(line)
+        m = L.pattern("copy_head").match(line)
         if not m:
             continue
         names = split_names(line[m.end():], pos + m.end())
         for p2, more in lines[j + 1:]:
-            if len(more) > 60 or _COPY_HEAD.match(more) or L.PRINTED_LINE.match(more):
+            if (len(more) > 60 or L.pattern("copy_head").match(more)
+                    or L.pattern("printed_line").match(more)):
                 break
             names += split_names(more, p2)
         meta["copies"] = [n for n, _, _ in names]
@@ -315,7 +348,7 @@ def _copies(lines, meta):
 
 def _printer(lines, meta):
     for pos, line in lines:
-        m = L.PRINTED_LINE.match(line)
+        m = L.pattern("printed_line").match(line)
         if m:
             meta["printer"] = m.group("body").strip()
             meta["printed"] = parse_date(m.group("date"))

@@ -30,15 +30,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
+from types import SimpleNamespace
 
 from orgkg.extractors.read import lines as L
 
 _SPACE = set(" \t\r\u3000\u00a0\u200b\ufeff\x0c\x0b")
 _KEEP_FULL = set("（），：；！？")
-_PAGE_NO = re.compile(r"^[-—–－~〜·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–－~〜·\s]*$")
-_JOIN_END = ("的", "和", "与", "及", "暨", "之", "关于", "、", "，", ",", "或", "对", "把", "将", "为")
-_JOIN_START = tuple("的和与及暨之、，。；：》”）)")
-_NO_JOIN_START = re.compile(r"^(?:关于|在.{0,40}的(?:讲话|致辞|发言))")
 
 
 def fold(ch: str) -> str:
@@ -46,6 +44,15 @@ def fold(ch: str) -> str:
     if "\uff01" <= ch <= "\uff5e" and ch not in _KEEP_FULL:
         return unicodedata.normalize("NFKC", ch)
     return ch
+
+
+@lru_cache(maxsize=None)
+def _words() -> SimpleNamespace:
+    """What read.yaml says about joining lines: the words a line that goes on ends or
+    starts with, and the words that open a title (关于) or a speech title (在)."""
+    w = L.layout("normalize")
+    return SimpleNamespace(join_end=tuple(w["join_end"]), join_start=tuple(w["join_start"]),
+                           title_opener=w["title_opener"], speech_opener=w["speech_opener"])
 
 
 # Half-width punctuation typed in Chinese text (",", ":", "(" …) is read as the Chinese
@@ -123,26 +130,38 @@ def _segments(raw: str, start: int, end: int) -> list:
 def _drop_furniture(segs: list) -> list:
     """Page numbers, and running headers: the same short line three times or more,
     or twice when each time it stands next to a page number or the file's edge."""
-    page_no = [not s.inline and bool(_PAGE_NO.match(s.text)) for s in segs]
+    page_no = [not s.inline and bool(L.pattern("page_number").match(s.text)) for s in segs]
+    repeated = _repeated_lines(segs, page_no)
+    return [s for i, s in enumerate(segs) if not page_no[i] and not _running_header(s, repeated)]
+
+
+def _repeated_lines(segs: list, page_no: list) -> set:
     counts = Counter(s.text for s in segs if not s.inline and len(s.text) <= 40)
+    near_edge = _near_edge_counts(segs, page_no)
+    signed = _signatures(segs)
+    return {text for text, n in counts.items()
+            if n >= 3 or (n == 2 and near_edge[text] == 2 and text not in signed)}
+
+
+def _near_edge_counts(segs: list, page_no: list) -> Counter:
+    """How often each line stands within two lines of a page number or of the file's edge."""
     near_edge = Counter()
     for i, s in enumerate(segs):
         if i <= 1 or i >= len(segs) - 2 or any(page_no[max(0, i - 2): i + 3]):
             near_edge[s.text] += 1
-    # a short notice names its issuer above the title and again over the closing date:
-    # a line standing over a date line is a signature, never a running header
-    signed = {s.text for s, nxt in zip(segs, segs[1:]) if L.DATE_LINE.match(nxt.text)}
-    keep = []
-    for i, s in enumerate(segs):
-        if page_no[i]:
-            continue
-        repeated = counts[s.text] >= 3 or (counts[s.text] == 2 and near_edge[s.text] == 2
-                                           and s.text not in signed)
-        if (repeated and not s.inline and not L.HEADING.match(s.text)
-                and not any(c in s.text for c in "。：:，")):
-            continue
-        keep.append(s)
-    return keep
+    return near_edge
+
+
+def _signatures(segs: list) -> set:
+    """A short notice names its issuer above the title and again over the closing date:
+    a line standing over a date line is a signature, never a running header."""
+    return {s.text for s, nxt in zip(segs, segs[1:]) if L.pattern("date_line").match(nxt.text)}
+
+
+def _running_header(seg, repeated: set) -> bool:
+    # a repeated heading or sentence is the text's own, not the page's
+    return (seg.text in repeated and not seg.inline and not L.pattern("heading").match(seg.text)
+            and not any(c in seg.text for c in "。：:，"))
 
 
 def _local_widths(segs: list, radius: int = 8, max_width: float = 80) -> list:
@@ -193,49 +212,121 @@ class _Para:
 
 
 def _standalone(t: str) -> bool:
-    return bool(L.DATE_LINE.match(t) or L.NUMBER_LINE.match(t) or L.is_wrapped(t)
-                or L.PRINTED_LINE.match(t) or L.SOURCE_LINE.match(t))
+    return bool(L.pattern("date_line").match(t) or L.pattern("number_line").match(t)
+                or L.is_wrapped(t) or L.pattern("printed_line").match(t)
+                or L.pattern("source_line").match(t))
+
+
+class _Gap:
+    """The line break between prev and nxt, and what the rules look at around it.
+
+    ``para`` is the paragraph built so far (prev joined to the lines before it);
+    ``wide`` is the wrap width there (inf when the lines share none).
+    """
+
+    def __init__(self, para: "_Para", prev, nxt, wide: float, blank_breaks: bool):
+        self.para, self.prev, self.nxt = para, prev, nxt
+        self.wide, self.blank_breaks = wide, blank_breaks
+        self.cur, self.p, self.n = para.head, prev.text, nxt.text
+        # body text (it has punctuation) may end a line a little early, and its first
+        # line is indented two cells; a line without punctuation must fill the width
+        body = any(c in self.p for c in "，。；、：,“”（）")
+        self.indent = 2 if para.lines == 1 and any(c in self.p for c in "，。；、,") else 0
+        self.short = prev.w + self.indent < (0.75 if body else 0.9) * wide - 1
+        self.next_short = nxt.w < 0.8 * wide - 1 and not L.ends_terminal(self.n)
+
+
+# Each rule says True (the paragraph ends), False (it goes on) or None (no say);
+# the first one with a say decides, so their order matters.
+
+def _sentence_ended(g: _Gap):
+    if g.nxt.inline or L.ends_terminal(g.p):
+        return True
+    return None
+
+
+def _block_follows(g: _Gap):
+    n = g.n
+    if (L.pattern("heading").match(n) or L.pattern("block_start").match(n) or _standalone(n)
+            or L.pattern("dateline").match(n)):
+        return True
+    return None
+
+
+def _sentence_goes_on(g: _Gap):
+    """An open 《 “ （, a line ending with ，/的, or the next one starting with 的/、."""
+    if g.para.open or g.p.endswith(_words().join_end) or g.n.startswith(_words().join_start):
+        return False
+    return None
+
+
+def _after_standalone(g: _Gap):
+    return True if _standalone(g.p) else None
+
+
+def _title_goes_on(g: _Gap):
+    """中共X委员会 / 关于…的通知: one title over two lines."""
+    p = g.p
+    if (g.n.startswith(_words().title_opener) and not L.pattern("no_join_start").match(p)
+            and g.short and len(p) <= 30 and not L.pattern("heading").match(p)):
+        return False
+    return None
+
+
+def _title_ended(g: _Gap):
+    cur = g.cur
+    if not g.para.long and L.is_title(cur) and (
+            g.short or g.n.endswith(("：", ":"))
+            or _words().title_opener in re.sub(r"《[^》]*》", "", cur)):
+        return True
+    return None
+
+
+def _blank_line(g: _Gap):
+    """Only in files that do not put a blank line after nearly every line."""
+    return True if g.blank_breaks and g.nxt.blank else None
+
+
+def _heading_ended(g: _Gap):
+    """A heading wraps onto a short second line; a list item runs on at full width."""
+    cur = g.cur
+    if L.pattern("heading").match(cur) and not any(c in cur for c in "。；！？"):
+        return not (g.next_short or g.prev.w >= 0.95 * g.wide - 0.5)
+    return None
+
+
+def _speech_title_goes_on(g: _Gap):
+    """在…上的讲话 wrapped over short lines."""
+    if g.cur.startswith(_words().speech_opener) and g.short and g.next_short:
+        return False
+    return None
+
+
+def _without_wrap_width(g: _Gap):
+    """No wrap width to go by (one paragraph per line): a sentence that has started
+    (punctuation, or long) goes on; a short bare line is a block."""
+    if g.wide == float("inf"):
+        return not (g.indent or g.para.long or len(g.cur) >= 24)
+    return None
+
+
+_BREAK_RULES = (_sentence_ended, _block_follows, _sentence_goes_on, _after_standalone,
+                _title_goes_on, _title_ended, _blank_line, _heading_ended,
+                _speech_title_goes_on, _without_wrap_width)
 
 
 def _hard_break(para: "_Para", prev, nxt, wide: float, blank_breaks: bool) -> bool:
     """Whether the line break between prev and nxt ends a paragraph.
 
     ``para`` is the paragraph built so far (prev joined to the lines before it).
+    Failing every rule, a line clearly shorter than the wrap width ends it.
     """
-    cur = para.head
-    p, n = prev.text, nxt.text
-    if nxt.inline or L.ends_terminal(p):
-        return True
-    if L.HEADING.match(n) or L.BLOCK_START.match(n) or _standalone(n) or L.DATELINE.match(n):
-        return True
-    if para.open or p.endswith(_JOIN_END) or n.startswith(_JOIN_START):
-        return False
-    if _standalone(p):
-        return True
-    # body text (it has punctuation) may end a line a little early, and its first
-    # line is indented two cells; a line without punctuation must fill the width
-    body = any(c in p for c in "，。；、：,“”（）")
-    indent = 2 if para.lines == 1 and any(c in p for c in "，。；、,") else 0
-    short = prev.w + indent < (0.75 if body else 0.9) * wide - 1
-    next_short = nxt.w < 0.8 * wide - 1 and not L.ends_terminal(n)
-    if (n.startswith("关于") and not _NO_JOIN_START.match(p) and short and len(p) <= 30
-            and not L.HEADING.match(p)):
-        return False      # 中共X委员会 / 关于…的通知: one title
-    if not para.long and L.is_title(cur) and (
-            short or n.endswith(("：", ":")) or "关于" in re.sub(r"《[^》]*》", "", cur)):
-        return True
-    if blank_breaks and nxt.blank:
-        return True
-    if L.HEADING.match(cur) and not any(c in cur for c in "。；！？"):
-        # a heading wraps onto a short second line; a list item runs on at full width
-        return not (next_short or prev.w >= 0.95 * wide - 0.5)
-    if cur.startswith("在") and short and next_short:
-        return False      # 在…上的讲话 wrapped over short lines
-    if wide == float("inf"):
-        # no wrap width to go by (one paragraph per line): a sentence that has
-        # started (punctuation, or long) goes on; a short bare line is a block
-        return not (indent or para.long or len(cur) >= 24)
-    return short
+    gap = _Gap(para, prev, nxt, wide, blank_breaks)
+    for rule in _BREAK_RULES:
+        decided = rule(gap)
+        if decided is not None:
+            return decided
+    return gap.short
 
 
 def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
@@ -254,14 +345,18 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
                 out.append("\n")
                 offsets.append(prev.b)
                 para = _Para()
-            elif out and out[-1][-1].isascii() and out[-1][-1].isalnum() \
-                    and seg.text[:1].isascii() and seg.text[:1].isalnum():
+            elif out and _latin_word_ends(out[-1][-1]) and _latin_word_ends(seg.text[:1]):
                 out.append(" ")
                 offsets.append(prev.b)
         para.add(seg.text)
         _emit(raw, seg.a, seg.b, out, offsets)
     offsets.append(offsets[-1] + 1 if offsets else end)
     return "".join(out), offsets
+
+
+def _latin_word_ends(ch: str) -> bool:
+    """Two Latin words across a line break keep one space between them."""
+    return ch.isascii() and ch.isalnum()
 
 
 def _emit(raw: str, a: int, b: int, out: list, offsets: list) -> None:

@@ -25,7 +25,7 @@ stays bounded.
 """
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 
 from orgkg.extractors.read import lines as L
 from orgkg.extractors.read.document import Document, Source
@@ -34,11 +34,15 @@ from orgkg.extractors.read.normalize import normalize
 _ENDS = set("。！？；!?;")
 _OPEN = {"《": "》", "“": "”", "‘": "’", "「": "」"}
 _CLOSE_AFTER = set("”’」』）)")
-_NEWS_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|本报讯|新华社|记者)|" + L.DATELINE.pattern)
-_RED_HEADER = re.compile(r"^.{2,30}文件$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _MAX_QUOTED = 240      # longer than any title or quotation seen in one sentence
-_ITEM = re.compile(rf"[（(][{L.CN_NUM}]+[）)]|[{L.CN_NUM}]+、|\d{{1,2}}[.、](?!\d)|[①-⑳]")
 MAX_DOC_CHARS = 30_000     # a long work report; the extraction stages slow down faster than linearly above it
+
+
+@lru_cache(maxsize=None)
+def _note_heads() -> tuple:
+    """按, 编者按: an editor's note, which stands apart from the speech it introduces."""
+    return tuple(L.layout("split")["note_heads"])
 
 
 def split_sentences(text: str) -> list:
@@ -51,50 +55,76 @@ def split_sentences(text: str) -> list:
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['要落实《意见。》要求。', '一是学习；', '二是宣传', '二、措施']
     """
-    spans, start, stack, opened_at = [], 0, [], 0
+    scan = _Sentences(text)
+    i = 0
+    while i < len(text):
+        i = scan.step(i)
+    scan.close(len(text))
+    return scan.spans
 
-    def close(end):
-        nonlocal start
-        a, b = start, end
-        while a < b and text[a] in " \n":
+
+class _Sentences:
+    """The scan behind split_sentences: the spans found so far, where the current
+    sentence starts, and the quotes and title marks open at this point."""
+
+    def __init__(self, text: str):
+        self.text, self.spans, self.start = text, [], 0
+        self.stack, self.opened_at = [], 0
+
+    def close(self, end: int) -> None:
+        """End the current sentence at ``end`` (trimmed of spaces and line breaks)."""
+        a, b = self.start, end
+        while a < b and self.text[a] in " \n":
             a += 1
-        while b > a and text[b - 1] in " \n":
+        while b > a and self.text[b - 1] in " \n":
             b -= 1
         if a < b:
-            spans.append((a, b))
-        start = end
+            self.spans.append((a, b))
+        self.start = end
 
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
+    def step(self, i: int) -> int:
+        """Read the character at i; return where to read next."""
+        ch, stack = self.text[i], self.stack
         if ch == "\n":
             stack.clear()
-            close(i)
+            self.close(i)
         elif ch in _OPEN:
-            if not stack:
-                opened_at = i
-            stack.append(_OPEN[ch])
-        elif stack and i - opened_at > _MAX_QUOTED:
+            self._open(i, ch)
+        elif stack and i - self.opened_at > _MAX_QUOTED:
             stack.clear()             # a stray 《 or “ (broken text) must not swallow the paragraph
-            continue
+            return i
         elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack and ch != "》" and i > 0 and text[i - 1] in _ENDS:
-                close(i + 1)          # “…。” ends the sentence with its quote
+            self._close_quote(i, ch)
         elif ch in _ENDS and not stack:
-            j = i + 1
-            while j < n and text[j] in _CLOSE_AFTER:
-                j += 1
-            close(j)
-            i = j
-            continue
-        elif ch in "①②③④⑤⑥⑦⑧⑨⑩" and i > start:
-            close(i)
-        elif (ch in "：:" and not stack and _ITEM.match(text, i + 1)):
-            close(i + 1)
-        i += 1
-    close(n)
-    return spans
+            return self._end_sentence(i)
+        else:
+            self._list_item(i, ch)
+        return i + 1
+
+    def _open(self, i: int, ch: str) -> None:
+        if not self.stack:
+            self.opened_at = i
+        self.stack.append(_OPEN[ch])
+
+    def _close_quote(self, i: int, ch: str) -> None:
+        self.stack.pop()
+        if not self.stack and ch != "》" and i > 0 and self.text[i - 1] in _ENDS:
+            self.close(i + 1)          # “…。” ends the sentence with its quote
+
+    def _end_sentence(self, i: int) -> int:
+        """A sentence end outside quotes, with the closing marks after it."""
+        j = i + 1
+        while j < len(self.text) and self.text[j] in _CLOSE_AFTER:
+            j += 1
+        self.close(j)
+        return j
+
+    def _list_item(self, i: int, ch: str) -> None:
+        """Items ① ② and items after a colon (…：（一）…) start sentences of their own."""
+        if ch in _CIRCLED and i > self.start:
+            self.close(i)
+        elif ch in "：:" and not self.stack and L.pattern("list_item").match(self.text, i + 1):
+            self.close(i + 1)
 
 
 def _lines(text: str) -> list:
@@ -110,7 +140,7 @@ def _has_body(line: str) -> bool:
 
 
 def _is_signature(line: str) -> bool:
-    return 2 <= len(line) <= 40 and not L.ends_terminal(line) and not L.HEADING.match(line)
+    return 2 <= len(line) <= 40 and not L.ends_terminal(line) and not L.pattern("heading").match(line)
 
 
 def _after_body(lines: list, k: int) -> bool:
@@ -123,58 +153,103 @@ def _after_body(lines: list, k: int) -> bool:
 
 def _head_start(lines: list, k: int) -> int:
     """Where the header block ending at line k starts: number lines and an X文件 line above it."""
-    while k > 0 and L.NUMBER_LINE.match(lines[k - 1][2]):
+    while k > 0 and L.pattern("number_line").match(lines[k - 1][2]):
         k -= 1
-    if k > 0 and _RED_HEADER.match(lines[k - 1][2]):
+    if k > 0 and L.pattern("red_header").match(lines[k - 1][2]):
         k -= 1
     return k
 
 
+def _news_dateline(line: str):
+    """The news dateline that starts an item in this line, if any."""
+    m = L.pattern("dateline").search(line)
+    cited_by = L.layout("split")["cited_by"]
+    if m and m.start() and (line[m.start() - 1] in cited_by or line[m.end():m.end() + 1] in "，,"):
+        return None               # 据新华社北京3月5日电，… cites a report, it does not start one
+    return m
+
+
+def _title_over_header(line: str, nxt: str) -> bool:
+    """A title followed by its addressees (…：) or by a dated byline."""
+    return bool(L.is_title(line) and (nxt.endswith(("：", ":")) and not _has_body(nxt)
+                                      or L.is_wrapped(nxt) and L.pattern("date").search(nxt)))
+
+
+def _is_note(line: str) -> bool:
+    return bool(L.pattern("block_start").match(line)) and line.startswith(_note_heads())
+
+
+def _closing_line(lines: list, k: int) -> bool:
+    """A reprint source, a 版记 line, or a signature date under body text."""
+    line = lines[k][2]
+    return bool(L.pattern("source_line").match(line) or L.pattern("printed_line").match(line)
+                or (L.pattern("date_line").match(line) and line[0] not in "（("
+                    and _after_body(lines, k)))
+
+
+class _Cuts:
+    """The scan behind _boundaries: the cuts found so far, whether a news item is
+    open, and whether it has had a body sentence since the last cut."""
+
+    def __init__(self, text: str):
+        self.text, self.lines = text, _lines(text)
+        self.cuts = set()
+        self.in_news = False
+        self.body_since_cut = False
+
+    def read(self, k: int) -> None:
+        a, b, line = self.lines[k]
+        nxt = self.lines[k + 1][2] if k + 1 < len(self.lines) else ""
+        dateline = _news_dateline(line)
+        if dateline:
+            self.cuts.add(a + dateline.start())
+            self.in_news, self.body_since_cut = True, False
+        self._header(k, nxt)
+        if _is_note(line):
+            self.cuts.add(a)
+            self.cuts.add(b + 1)
+        # closing blocks: the next line starts another document
+        headline = self._news_headline(line, nxt, dateline)
+        if headline:
+            self.in_news = False
+        if (headline or _closing_line(self.lines, k)) and b + 1 < len(self.text):
+            self.cuts.add(b + 1)
+        self.body_since_cut = self.body_since_cut or _has_body(line)
+
+    def _header(self, k: int, nxt: str) -> None:
+        """A 发文字号 line or a title starts a document at the header block above it."""
+        line = self.lines[k][2]
+        prev = self.lines[k - 1][2] if k else ""
+        if L.pattern("number_line").match(line):
+            if not L.pattern("number_line").match(prev):
+                self.cuts.add(self.lines[_head_start(self.lines, k)][0])
+            self.in_news = False
+        if _title_over_header(line, nxt):
+            self.cuts.add(self.lines[_head_start(self.lines, k)][0])
+            self.in_news = False
+
+    def _news_headline(self, line: str, nxt: str, dateline) -> bool:
+        """A news headline printed after its body: a short bare line followed by a
+        new lede or by nothing."""
+        return bool(self.in_news and self.body_since_cut and not _has_body(line)
+                    and _is_signature(line) and len(line) <= 30 and not dateline
+                    and (not nxt or L.pattern("news_lede").match(nxt)))
+
+
 def _boundaries(text: str) -> list:
     """Character positions in ``text`` where a new document starts."""
-    lines = _lines(text)
-    cuts = set()
-    in_news = False
-    body_since_cut = False
-    for k, (a, b, line) in enumerate(lines):
-        prev = lines[k - 1][2] if k else ""
-        nxt = lines[k + 1][2] if k + 1 < len(lines) else ""
-        m = L.DATELINE.search(line)
-        if m and m.start() and (line[m.start() - 1] in "据自转援引载" or line[m.end():m.end() + 1] in "，,"):
-            m = None                  # 据新华社北京3月5日电，… cites a report, it does not start one
-        if m:
-            cuts.add(a + m.start())
-            in_news, body_since_cut = True, False
-        if L.NUMBER_LINE.match(line):
-            if not L.NUMBER_LINE.match(prev):
-                cuts.add(lines[_head_start(lines, k)][0])
-            in_news = False
-        if L.is_title(line) and (nxt.endswith(("：", ":")) and not _has_body(nxt)
-                                 or L.is_wrapped(nxt) and L.DATE_RE.search(nxt)):
-            cuts.add(lines[_head_start(lines, k)][0])
-            in_news = False
-        if L.BLOCK_START.match(line) and line.startswith(("按", "编者按")):
-            cuts.add(a)
-            cuts.add(b + 1)
-        # closing blocks: the next line starts another document
-        closing = (L.SOURCE_LINE.match(line) or L.PRINTED_LINE.match(line)
-                   or (L.DATE_LINE.match(line) and line[0] not in "（(" and _after_body(lines, k)))
-        if in_news and body_since_cut and not _has_body(line) and _is_signature(line) \
-                and len(line) <= 30 and not m and (not nxt or _NEWS_LEDE.match(nxt)):
-            closing = True            # a news headline printed after its body
-            in_news = False
-        if closing and b + 1 < len(text):
-            cuts.add(b + 1)
-        body_since_cut = body_since_cut or _has_body(line)
-    return sorted(c for c in cuts if 0 < c < len(text))
+    scan = _Cuts(text)
+    for k in range(len(scan.lines)):
+        scan.read(k)
+    return sorted(c for c in scan.cuts if 0 < c < len(text))
 
 
 def _has_body_text(text: str) -> bool:
     """A body sentence before any 版记 (抄送/分送 lines and what follows them)."""
     for line in text.split("\n"):
-        if L.BLOCK_START.match(line) and not line.startswith(("按", "编者按")):
+        if L.pattern("block_start").match(line) and not line.startswith(_note_heads()):
             return False
-        if _has_body(line) and not L.PRINTED_LINE.match(line):
+        if _has_body(line) and not L.pattern("printed_line").match(line):
             return True
     return False
 
@@ -214,7 +289,7 @@ def _link_issued(docs: list) -> None:
     """
     for i, doc in enumerate(docs):
         title = doc.meta.get("title", "")
-        m = re.search(r"印发《([^》]+)》", title)
+        m = L.pattern("issued").search(title)
         if not m:
             continue
         issued = m.group(1)
