@@ -1,12 +1,17 @@
 """The spaCy pipeline: spacy.blank("zh") (one token per character, no model
 to download) plus our named components. Each finder component adds its
-candidates to ``doc.user_data["orgkg"]``; the last one, ``orgkg_select``,
-keeps the longest non-overlapping ones and exposes them as labelled spans in
-``doc.spans["orgkg"]``.
+candidates to the span group ``doc.spans["orgkg_candidates"]``; the last one,
+``orgkg_select``, keeps the longest non-overlapping ones as the labelled spans of
+``doc.spans["orgkg"]``. A group's ``attrs["records"]`` holds, span by span, what a
+span alone does not say: the name as read (a title without its 《》), whether it
+names a class of bodies, and the finder's notes (``props``). ``candidates(doc)``
+reads them back for the later stages.
 
 >>> doc = get_nlp()("市委书记张志明主持会议。")
 >>> [(s.text, s.label_) for s in doc.spans["orgkg"]]
 [('市委', 'ORG'), ('张志明', 'PERSON')]
+>>> [(c.text, c.props.get("title")) for c in candidates(doc)]
+[('市委', None), ('张志明', '书记')]
 """
 from __future__ import annotations
 
@@ -14,15 +19,17 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import SpanGroup
 
 from orgkg.extractors.recognise.documents import find_titles
 from orgkg.extractors.recognise.events import find_events
 from orgkg.extractors.recognise.initiatives import find_initiatives
 from orgkg.extractors.recognise.orgs import find_orgs
 from orgkg.extractors.recognise.people import find_people
-from orgkg.extractors.recognise.spans import select
+from orgkg.extractors.recognise.spans import Cand, select
 
 KEY = "orgkg"
+CANDIDATES = "orgkg_candidates"
 FINDERS = {
     "orgkg_orgs": find_orgs,
     "orgkg_people": find_people,
@@ -35,17 +42,33 @@ PRIORITY = {"DOC": 0, "EVENT": 1, "PERSON": 2, "INIT": 3, "ORG": 4}
 
 
 class Finder:
-    """Runs one ``find_*`` function over the text and collects its candidates."""
+    """Runs one ``find_*`` function over the text and adds its candidates to the group."""
 
     def __init__(self, find, enabled: bool = True):
         self.find, self.enabled = find, enabled
 
     def __call__(self, doc):
         if self.enabled:
-            # Doc.text joins one token per character: build it once per document
-            text = doc.user_data.setdefault("orgkg_text", doc.text)
-            doc.user_data.setdefault(KEY, []).extend(self.find(text))
+            found = candidates(doc, CANDIDATES) + self.find(doc.text)
+            doc.spans[CANDIDATES] = _group(doc, CANDIDATES, found)
         return doc
+
+
+def _group(doc, name: str, cands: list) -> SpanGroup:
+    """A span group of the candidates; ``attrs["records"]`` keeps each one whole (a span
+    of the char tokens covers it; the record also keeps its name as read and its notes)."""
+    spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in cands]
+    records = [{"start": c.start, "end": c.end, "text": c.text, "label": c.label, "collective": c.collective,
+                "props": c.props} for c in cands]
+    return SpanGroup(doc, name=name, attrs={"records": records}, spans=[s for s in spans if s is not None])
+
+
+def candidates(doc, key: str = KEY) -> list:
+    """The candidates of span group ``key`` (the selected ones by default), as Cand."""
+    if key not in doc.spans:
+        return []
+    return [Cand(r["start"], r["end"], r["text"], r["label"], r["collective"], r["props"])
+            for r in doc.spans[key].attrs["records"]]
 
 
 def _register(name, find):
@@ -72,15 +95,9 @@ class Select:
     """Keeps the longest non-overlapping candidates; a title span 《…》 hides what is inside it."""
 
     def __call__(self, doc):
-        cands = _drop_orgs_over_titled_people(doc.user_data.get(KEY, []))
-        chosen = select(cands, PRIORITY)
-        doc.user_data[KEY] = chosen
-        spans = []
-        for c in chosen:
-            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[KEY] = spans
+        chosen = select(_drop_orgs_over_titled_people(candidates(doc, CANDIDATES)), PRIORITY)
+        doc.spans[KEY] = _group(doc, KEY, chosen)
+        del doc.spans[CANDIDATES]
         return doc
 
 
