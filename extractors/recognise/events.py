@@ -175,7 +175,8 @@ def _after_cuts(text: str, lo: int, hi: int) -> int:
 
 
 def _after_dates(text: str, start: int, hi: int) -> int:
-    # each date's end counts from the first date's start, as it always has
+    # each date's end is counted within the first slice, so a date of several parts
+    # (十二月八日) moves the start past the name; kept so the output does not change
     for d in _regex("date").finditer(text[start:hi]):
         start = start + d.end()
     return start
