@@ -16,27 +16,49 @@ from functools import lru_cache
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.spans import Cand
 
-# verbs that put bodies to work on a campaign (a plain 推进 or 开展 is too weak: 推进工作)
-VERBS = ("深入开展", "扎实开展", "全面开展", "集中开展", "扎实推进", "持续推进", "深入推进", "全面推进", "加快推进",
-         "大力推进", "稳步推进", "深入实施", "全面实施", "持续深化", "深入调研", "调研")
-ENDS = ("整治", "整顿", "治理", "攻坚", "提升", "创建", "振兴", "改革", "试点")
-# heads that make the phrase an ordinary activity, not a named effort (能力提升, 深化改革)
-WEAK_HEADS = ("能力", "质量", "水平", "服务", "工作", "全面", "深化", "各项", "相关", "有关", "重点", "系统",
-              "体制", "机制", "制度", "作风")
-LONG_HEAD = ("治理", "改革", "提升")
-SCOPE = re.compile(r"^(?:全[市省区县州盟旗国校]|本[市省区县地])")
+CLOSE_QUOTE = "”"
+
+
+def _data() -> dict:
+    return lexicon.data_file("campaigns.yaml")
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> tuple:
+    return tuple(_data()[key])
 
 
 @lru_cache(maxsize=None)
 def _pattern():
-    verbs = "|".join(sorted(VERBS, key=len, reverse=True))
-    ends = "|".join(ENDS)
-    # the object runs to punctuation or to 工作 / 活动 (调研某某整治工作); a quoted brand may open it
-    return re.compile(rf"(?:{verbs})((?:“[^“”]{{2,12}}”[\u4e00-\u9fff]{{0,12}}?|[\u4e00-\u9fff]{{2,16}}?)(?:{ends}))(?=工作|活动|[，。；、：\s]|$)"
-                      # or the campaign a meeting is held to push: 全市某某整治推进会
-                      rf"|(?<=全[市省区县州])([\u4e00-\u9fff]{{2,16}}?(?:{ends}))(?=(?:工作)?(?:推进|动员|部署)[会大])"
-                      # a quoted brand makes a plain 开展 enough: 开展“某某”创建工作
-                      rf"|(?<=开展|推进|实施)(“[^“”]{{2,12}}”[\u4e00-\u9fff]{{0,6}}?(?:{ends}))(?=工作|活动|[，。；、：\s]|$)")
+    verbs = "|".join(sorted(_words("verbs"), key=len, reverse=True))
+    ends = "|".join(_words("ends"))
+    return re.compile("|".join(_data()["pattern"]).replace("{verbs}", verbs).replace("{ends}", ends))
+
+
+@lru_cache(maxsize=None)
+def _scope():
+    return re.compile(_data()["scope"])
+
+
+def _object(m):
+    """The campaign a match names, and where it starts, less a scope in front (全市)."""
+    k = next(i for i in (1, 2, 3) if m.group(i))
+    name, start = m.group(k), m.start(k)
+    scope = _scope().match(name)
+    if scope:
+        name, start = name[scope.end():], start + scope.end()
+    return name, start
+
+
+def _ordinary(name: str, generic: set, slogans) -> bool:
+    """Whether the object is ordinary work rather than a named effort: a short or weak
+    head (能力提升, 深化改革), a generic activity, a slogan."""
+    end_word = next(e for e in _words("ends") if name.endswith(e))
+    head = name[: -len(end_word)]
+    # 基层治理, 依法治理, 市场化改革: a short head before these words names a kind of work
+    min_head = 4 if end_word in _words("long_head") and CLOSE_QUOTE not in head else 2
+    return len(head) < min_head or name in generic or head.endswith(_words("weak_heads")) \
+        or _data()["not_inside"] in name or any(s in name for s in slogans)
 
 
 def find_campaigns(text: str) -> list:
@@ -44,16 +66,7 @@ def find_campaigns(text: str) -> list:
     generic, slogans = set(lex.w("initiative_generic")), lex.w("slogans")
     out = []
     for m in _pattern().finditer(text):
-        k = next(i for i in (1, 2, 3) if m.group(i))
-        name, start = m.group(k), m.start(k)
-        scope = SCOPE.match(name)
-        if scope:
-            name, start = name[scope.end():], start + scope.end()
-        end_word = next(e for e in ENDS if name.endswith(e))
-        head = name[: -len(end_word)]
-        # 基层治理, 依法治理, 市场化改革: a short head before these words names a kind of work
-        if len(head) < (4 if end_word in LONG_HEAD and "”" not in head else 2) or name in generic or head.endswith(WEAK_HEADS) or "的" in name \
-                or any(s in name for s in slogans):
-            continue
-        out.append(Cand(start, start + len(name), name, "INIT"))
+        name, start = _object(m)
+        if not _ordinary(name, generic, slogans):
+            out.append(Cand(start, start + len(name), name, "INIT"))
     return out

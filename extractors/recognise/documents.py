@@ -7,16 +7,18 @@ extract.py from ``Document.meta`` (its title, number and issuer).
 from __future__ import annotations
 
 import re
-
-from orgkg.extractors.recognise.spans import Cand
-
 from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.spans import Cand
 
 TITLE = re.compile(r"《([^《》\n]{2,120})》")
-# the report of a congress: 党的二十大报告
-CONGRESS_REPORT = re.compile(r"党的[一二三四五六七八九十]{1,3}大报告")
+
+
+@lru_cache(maxsize=None)
+def _congress_report():
+    """The report of a congress: 党的二十大报告 (pattern in data/documents.yaml)."""
+    return re.compile(lexicon.data_file("documents.yaml")["congress_report"])
 
 
 @lru_cache(maxsize=None)
@@ -33,7 +35,7 @@ def find_titles(text: str) -> list:
     for m in TITLE.finditer(text):
         name = re.sub(r"\s+", "", m.group(1))
         out.append(Cand(m.start(), m.end(), name, "DOC", props={"inner": (m.start(1), m.end(1))}))
-    for m in CONGRESS_REPORT.finditer(text):
+    for m in _congress_report().finditer(text):
         out.append(Cand(m.start(), m.end(), m.group(), "DOC"))
     forms, known = _known()
     for m in known.finditer(text):
