@@ -179,7 +179,10 @@ def levels(g) -> dict:
             order.add_edge(*((s, t) if side == "source" else (t, s)))
     chained = {n for n in order if order.degree(n)}
     found = _dag_levels(order.subgraph(chained))
-    _hang_below(g, found)
+    neighbours = nx.Graph()  # a plain copy: walking a subgraph view's neighbours filters them every time
+    neighbours.add_nodes_from(g)
+    neighbours.add_edges_from(g.edges())
+    _hang_below(neighbours, found)
     bottom = max(found.values(), default=-1) + 1
     return {n: found.get(n, bottom) for n in g}
 
@@ -193,10 +196,9 @@ def _dag_levels(order) -> dict:
     return {n: block_level[blocks.graph["mapping"][n]] for n in order}
 
 
-def _hang_below(g, found: dict) -> None:
+def _hang_below(undirected, found: dict) -> None:
     """Give nodes outside every chain the level under their highest placed neighbour, in waves."""
-    undirected = g.to_undirected(as_view=True)
-    wave = [n for n in g if n not in found and any(m in found for m in undirected[n])]
+    wave = [n for n in undirected if n not in found and any(m in found for m in undirected[n])]
     while wave:
         placed = {n: min(found[m] for m in undirected[n] if m in found) + 1 for n in wave}
         found.update(placed)
@@ -211,7 +213,9 @@ def level_positions(g) -> dict:
     rows = {}
     for node in sorted(g, key=str):
         rows.setdefault(level[node], []).append(node)
-    undirected = g.to_undirected(as_view=True)
+    undirected = nx.Graph()
+    undirected.add_nodes_from(g)
+    undirected.add_edges_from(g.edges())
     x, placed, top = {}, {}, 0.0
     for depth in sorted(rows):
         def anchor(node, depth=depth):

@@ -86,6 +86,7 @@ def page_view(sub, nodes: list, edges: list, focus_ids, hops: int, sources=None)
     """Add to pyvis' node and edge dicts what page.js needs (levels position ``lx``/``ly``,
     ``dates``, panel evidence and terms) and return the page-wide settings."""
     passages = Passages(paths=sources or ())
+    sub = sub.copy()  # one walk over the subgraph view; every later walk is over a plain graph
     placed = level_positions(sub)
     for node in nodes:
         node["lx"], node["ly"] = placed[node["id"]]
@@ -102,5 +103,6 @@ def page_view(sub, nodes: list, edges: list, focus_ids, hops: int, sources=None)
 
 def hub(sub) -> list:
     """[the id of the most connected body] (ties by name), or [] without one."""
-    bodies = [(-sub.degree(n), d["name"], n) for n, d in sub.nodes(data=True) if d.get("label") == "Organization"]
+    degree = dict(sub.degree())  # once: per node, a subgraph view filters every neighbour again
+    bodies = [(-degree[n], d["name"], n) for n, d in sub.nodes(data=True) if d.get("label") == "Organization"]
     return [min(bodies)[2]] if bodies else []
