@@ -32,9 +32,11 @@ test: setup system-deps
 	$(VENV)/bin/pytest -q
 
 bench: setup
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/bench_read.py
 	$(PY) benchmarks/bench_load.py
 	$(PY) benchmarks/bench_viz.py
+	$(PY) benchmarks/bench_extract.py
 
 clean:
 	rm -rf out data/engine .pytest_cache

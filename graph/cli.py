@@ -131,7 +131,10 @@ def rows_options(func):
 
 def echo_rows(result, fmt, out, excel):
     """Query rows to stdout or, atomically, to ``out``."""
-    from . import exports, queries
+    # exports (and networkx with it) only when a file or CSV is asked for: a query starts faster
+    from . import queries
+    if out or fmt == "csv":
+        from . import exports
     if out:
         click.echo(f"{len(result.rows)} rows -> {exports.write_rows(result, fmt, out, excel=excel)}", err=True)
     elif fmt == "xlsx":

@@ -119,8 +119,25 @@ def _focus_ids(kg, focus):
     return found
 
 
+class _NodeIds(list):
+    """pyvis keeps node ids in a list and tests every new node and both ends of every
+    edge against it (O(nodes) each, 44% of a 20k-node page); a set beside it answers at once."""
+
+    def __init__(self):
+        super().__init__()
+        self._set = set()
+
+    def append(self, node_id):
+        super().append(node_id)
+        self._set.add(node_id)
+
+    def __contains__(self, node_id):
+        return node_id in self._set
+
+
 def _network(sub, schema, pos) -> Network:
     net = Network(height="100%", width="100%", directed=True)
+    net.node_ids = _NodeIds()
     for node_id in sorted(sub):
         d = sub.nodes[node_id]
         etype = schema.entity(d["label"])

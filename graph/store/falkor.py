@@ -124,13 +124,22 @@ class FalkorStore(Store):
     # -- loading ---------------------------------------------------------
     def _prepare(self, labels) -> None:
         existing = self.query("CALL db.indexes() YIELD label, properties RETURN label, properties")
-        have = {row[0] for row in existing.rows if "id" in (row[1] or [])}
-        for label in sorted(set(labels) - have):
-            try:
-                self._run(dialect.falkordb_index(label), write=True)
-            except QueryError as exc:
-                if "already indexed" not in str(exc):     # another load made it meanwhile
-                    raise
+        have = {(row[0], prop) for row in existing.rows for prop in (row[1] or [])}
+        for label in sorted(set(labels)):
+            # id for the loads' MERGE; names so that the queries' `$name IN n.names`
+            # is an index lookup, not a scan of every node of the label
+            wanted = [dialect.falkordb_index(label)] if (label, "id") not in have else []
+            if (label, "names") not in have:
+                wanted.append(f"CREATE INDEX FOR (n:`{label}`) ON (n.names)")
+            for statement in wanted:
+                self._create_index(statement)
+
+    def _create_index(self, statement) -> None:
+        try:
+            self._run(statement, write=True)
+        except QueryError as exc:
+            if "already indexed" not in str(exc):     # another load made it meanwhile
+                raise
 
     def load(self, kg, batch_size: int = 500, progress=None):
         stats = super().load(kg, batch_size=batch_size, progress=progress)
