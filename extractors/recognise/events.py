@@ -151,9 +151,10 @@ def _place_start(text: str, i: int, hi: int, start: int) -> int:
 
 
 def _left_edge(text: str, hi: int) -> int:
-    """How far left a meeting's name may reach: a run of CJK and quotes, at most 40."""
+    """How far left a meeting's name may reach: a run of CJK, quotes and digits (a date
+    before the name, 2024年, is cut off later), at most 40."""
     i = hi
-    while i > 0 and hi - i < 40 and (is_cjk(text[i - 1]) or text[i - 1] in QUOTES):
+    while i > 0 and hi - i < 40 and (is_cjk(text[i - 1]) or text[i - 1] in QUOTES or text[i - 1].isascii() and text[i - 1].isdigit()):
         i -= 1
     return i
 
@@ -175,11 +176,9 @@ def _after_cuts(text: str, lo: int, hi: int) -> int:
 
 
 def _after_dates(text: str, start: int, hi: int) -> int:
-    # each date's end is counted within the first slice, so a date of several parts
-    # (十二月八日) moves the start past the name; kept so the output does not change
-    for d in _regex("date").finditer(text[start:hi]):
-        start = start + d.end()
-    return start
+    """A date before a meeting's name is no part of it (十二月八日中央经济工作会议)."""
+    ends = [d.end() for d in _regex("date").finditer(text, start, hi)]
+    return ends[-1] if ends else start
 
 
 def _after_lead(text: str, start: int) -> int:
