@@ -50,6 +50,20 @@ def matching_open(text: str, close_pos: int, limit: int = 14) -> int:
     return -1
 
 
+def data_pattern(data: dict, key: str) -> str:
+    """The regex ``data[key]`` of a YAML data file: a list is its pieces joined, and
+    ``<name>`` stands for the word list ``data[name]`` joined with | in the order
+    written (a regex tries alternatives in that order, so the order is kept).
+
+    >>> data_pattern({"p": ["(?:", "<w>", ")+"], "w": ["ab", "a"]}, "p")
+    '(?:ab|a)+'
+    """
+    pattern = data[key]
+    if isinstance(pattern, list):
+        pattern = "".join(pattern)
+    return re.sub(r"<([a-z_]+)>", lambda m: "|".join(data[m.group(1)]), pattern)
+
+
 def curly(text: str) -> str:
     """Straight double quotes turned into alternating “ ” (same length, so offsets hold)."""
     if '"' not in text:
