@@ -150,13 +150,16 @@ def _owns_units(before: str) -> bool:
     return _regex("own_units").sub("", before).endswith(_words().body_last_chars)
 
 
+@lru_cache(maxsize=None)
+def _words_holding_stops() -> dict:
+    words = _words()
+    return {**words.words_holding_stops, words.and_char: _rules().and_ok}
+
+
 def _stop_held(text: str, i: int) -> bool:
     """The stop character text[i] is inside a word of a name (工业和信息化部, 党的建设)."""
-    words = _words()
-    held = dict(words.words_holding_stops)
-    held[words.and_char] = _rules().and_ok
     ch = text[i]
-    return any(i >= w.index(ch) and text.startswith(w, i - w.index(ch)) for w in held.get(ch, ()))
+    return any(i >= w.index(ch) and text.startswith(w, i - w.index(ch)) for w in _words_holding_stops().get(ch, ()))
 
 
 def _plausible_unanchored(prefix: str, suf: str, clean_left: bool = False) -> bool:
