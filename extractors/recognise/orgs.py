@@ -1,6 +1,7 @@
 """Organisation names: national bodies and other whole patterns (org_patterns.py), and
 local bodies found from their suffix (委员会, 科协, 学会, 办公室…) by scanning left to where
-the name begins (after a verb, a function word or punctuation).
+the name begins (after a verb, a function word or punctuation). The words and patterns
+of the scan are in data/orgs.yaml.
 
 >>> from .spans import select
 >>> [c.text for c in select(find_orgs("市科协机关党委要加强对各区县科协的指导。"))]
@@ -14,18 +15,29 @@ from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.org_patterns import find_pattern_orgs
-from orgkg.extractors.recognise.spans import Cand, is_cjk, matching_open
+from orgkg.extractors.recognise.spans import Cand, data_pattern, is_cjk, matching_open
 
-# a county-level place the gazetteer does not list, right after punctuation: 浏阳市委, 城口县科协
-LOCAL = re.compile(r"[\u4e00-\u9fff]{2,6}(?:县|区|市|州|旗|新区|经开区|高新区|开发区|示范区|镇|乡|街道)")
-# an unlisted county's department right after punctuation: 岳西县应急管理局 (县 or 旗, not 市场 or 区域)
-COUNTY_LED = re.compile(r"[\u4e00-\u9fff]{2,4}[县旗](?:应急管理|教育|公安|财政|民政|司法|卫生健康|自然资源|生态环境|住房和城乡建设"
-                        r"|交通运输|水利|农业农村|商务|文化和旅游|市场监督管理|林业|审计|统计|医疗保障|人力资源和社会保障|税务)")
-ONE_CHAR_VERBS = "经报向由据按请"
-# words of names that start with one of those characters (市经济和信息化局, 经开区管委会)
-VERB_CHAR_WORDS = ("经济", "经开", "经信", "经管", "经贸", "报社", "报业", "由于")
-# the last characters of a body's name: 各 after them starts its units (某纪委监委各派驻纪检监察组)
-SUFFIX_ENDS = ("委", "会", "部", "局", "厅", "院", "组", "办", "府", "协", "联")
+DATA_FILE = "orgs.yaml"
+
+
+def _frozen(value):
+    """Lists as tuples (str.startswith and str.endswith take only tuples)."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return {k: _frozen(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _words() -> SimpleNamespace:
+    """orgs.yaml, each entry an attribute (what each one is: see the file)."""
+    return SimpleNamespace(**{k: _frozen(v) for k, v in lexicon.data_file(DATA_FILE).items()})
+
+
+@lru_cache(maxsize=None)
+def _regex(key: str) -> re.Pattern:
+    return re.compile(data_pattern(lexicon.data_file(DATA_FILE), key))
 
 
 @lru_cache(maxsize=None)
@@ -48,11 +60,14 @@ def _patterns():
     national = re.compile(lexicon.national_alternation())
     anchor = re.compile(lexicon.place_alternation() + "|" + lexicon.national_alternation() + "|"
                         + "|".join(_rules().anchors))
-    cut_words = [w for w in lex.w("cut_before") if w not in ("建设", "服务", "联合", "共同", "国家")]
+    cut_words = [w for w in lex.w("cut_before") if w not in _words().cut_words_kept]
     # numbered articles and items (第二条, （一）) open a new sentence, whatever follows
     cut = re.compile("|".join(lex.w("left_cut_patterns") + [re.escape(w) for w in sorted(cut_words, key=len, reverse=True)]))
-    coord = re.compile(r"(?:、(?:协会|研究会|学会|基金会|联合会))+")
-    return suffix, national, anchor, cut, coord
+    return suffix, national, anchor, cut, _regex("coordinated_bodies")
+
+
+def _anchor():
+    return _patterns()[2]
 
 
 def _anchored(text: str, start: int, end: int, anchor) -> set:
@@ -82,63 +97,108 @@ def _left_start(text: str, s: int, limit: int = 22) -> int:
 
 def _cut(text: str, ws: int, s: int) -> int:
     """Start of the name: after the last verb or function word in text[ws:s]."""
-    _, _, anchor, cut, _ = _patterns()
-    stops = lexicon.load().w("left_stops")
-    immune = _anchored(text, ws, s, anchor)
-    # words of names that hold a stop character: 应急管理局, 有限责任公司, 各有关单位
+    immune = _immune(text, ws, s)
+    start = _after_cut_words(text, ws, s, immune)
+    for i in range(ws, s):
+        start = _start_after(text, i, start, immune)
+    return start
+
+
+def _immune(text: str, ws: int, s: int) -> set:
+    """Indices in text[ws:s] no stop character cuts: anchor words, and words of names that
+    hold a stop character (应急管理局, 有限责任公司, 各有关单位)."""
+    immune = _anchored(text, ws, s, _anchor())
     for w in _rules().inside:
-        k = text.find(w, ws, s + len(w) - 1)      # (it may run into the suffix: 中心|医院)
-        while k >= 0:
-            immune.update(range(k + w.startswith("各"), k + len(w)))     # 各 itself still marks the start
-            k = text.find(w, k + 1, s + len(w) - 1)
+        immune.update(_inside_word_indices(text, w, ws, s))
+    return immune
+
+
+def _inside_word_indices(text: str, w: str, ws: int, s: int) -> set:
+    covered = set()
+    # the word may run into the suffix: 中心|医院
+    k = text.find(w, ws, s + len(w) - 1)
+    while k >= 0:
+        # the collective mark itself still marks the start
+        covered.update(range(k + w.startswith(_words().collective_mark), k + len(w)))
+        k = text.find(w, k + 1, s + len(w) - 1)
+    return covered
+
+
+def _after_cut_words(text: str, ws: int, s: int, immune: set) -> int:
     start = ws
-    for m in cut.finditer(text, ws, s):
+    for m in _patterns()[3].finditer(text, ws, s):
         if not any(i in immune for i in range(m.start(), m.end())):
             start = max(start, m.end())
-    for i in range(ws, s):
-        ch = text[i]
-        # (委直属各单位, 局属各单位: the body's own units, named from the body)
-        if ch == "各" and i > start and not re.sub(r"(?:直属|所属|下属|属)$", "", text[start:i]).endswith(SUFFIX_ENDS):
-            start = i       # 各 starts a class even where it is an anchor (要求各社区党委), not after a body (市纪委各…)
-            continue
-        if i in immune or ch not in stops:
-            continue
-        if ch == "的" and text[i - 1:i] == "党" and text.startswith("建设", i + 1):
-            continue
-        if ch == "和" and any(i >= w.index("和") and text.startswith(w, i - w.index("和")) for w in _rules().and_ok):
-            continue      # 工业和信息化部: 和 inside a name
-        if ch == "各":
-            start = max(start, i)       # keep 各: it marks a collective
-            continue
-        start = max(start, i + 1)
     return start
+
+
+def _start_after(text: str, i: int, start: int, immune: set) -> int:
+    """The name's start once the character text[i] is read."""
+    ch, mark = text[i], _words().collective_mark
+    # 各 starts a class even where it is an anchor (要求各社区党委), but not after a body,
+    # where it starts that body's own units (市纪委各…, 委直属各单位)
+    if ch == mark and i > start and not _owns_units(text[start:i]):
+        return i
+    if i in immune or ch not in lexicon.load().w("left_stops") or _stop_held(text, i):
+        return start
+    if ch == mark:
+        return max(start, i)       # keep 各: it marks a collective
+    return max(start, i + 1)
+
+
+def _owns_units(before: str) -> bool:
+    return _regex("own_units").sub("", before).endswith(_words().body_last_chars)
+
+
+@lru_cache(maxsize=None)
+def _words_holding_stops() -> dict:
+    words = _words()
+    return {**words.words_holding_stops, words.and_char: _rules().and_ok}
+
+
+def _stop_held(text: str, i: int) -> bool:
+    """The stop character text[i] is inside a word of a name (工业和信息化部, 党的建设)."""
+    ch = text[i]
+    return any(i >= w.index(ch) and text.startswith(w, i - w.index(ch)) for w in _words_holding_stops().get(ch, ()))
 
 
 def _plausible_unanchored(prefix: str, suf: str, clean_left: bool = False) -> bool:
     """A name with no place or national anchor: accept it only when its prefix looks like
     a body's own modifier (机关党委, 科技社团党委, 老科协), or for a society-type suffix
     when the prefix is long enough to be a name (反邪教协会), never after an unknown verb."""
-    lex = lexicon.load()
-    mods = lex.w("org_modifiers")
-    if clean_left and (LOCAL.fullmatch(prefix) and len(prefix) > 2 or COUNTY_LED.fullmatch(prefix)):
-        return True      # a county or district the gazetteer does not list: 城口县科协 (right after punctuation)
-    if len(prefix) <= 10 and any(prefix.endswith(m) for m in mods):
+    # a county or district the gazetteer does not list: 城口县科协 (right after punctuation)
+    if clean_left and _unlisted_county(prefix) or _modifier_or_name(prefix, suf, clean_left):
+        return True
+    # 万盛经开区科协党组: the prefix is itself a plausible body
+    inner = _inner_suffix(prefix)
+    # the left edge is the same for the inner body: 南开大学党委常委会 after punctuation
+    return bool(inner) and _plausible_unanchored(prefix[: -len(inner)], inner, clean_left)
+
+
+def _unlisted_county(prefix: str) -> bool:
+    return bool(_regex("local_place").fullmatch(prefix) and len(prefix) > 2
+                or _regex("county_department").fullmatch(prefix))
+
+
+def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:
+    if len(prefix) <= 10 and any(prefix.endswith(m) for m in lexicon.load().w("org_modifiers")):
         return True
     if suf in _rules().strong and len(prefix) >= 3:
         return True
-    if clean_left and suf in ("大学", "学院") and len(prefix) == 2:
-        return True      # 清华大学, 复旦大学: a two-character name right after punctuation
-    # 万盛经开区科协党组: the prefix is itself a plausible body
-    inner = next((x for x in sorted(lex.w("org_suffixes"), key=len, reverse=True)
-                  if prefix.endswith(x) and len(prefix) > len(x)), None)
-    # the left edge is the same for the inner body: 南开大学党委常委会 after punctuation
-    return bool(inner) and _plausible_unanchored(prefix[: -len(inner)], inner, clean_left)
+    # 清华大学, 复旦大学: a two-character name right after punctuation
+    return clean_left and suf in _words().school_suffixes and len(prefix) == 2
+
+
+def _inner_suffix(prefix: str):
+    return next((x for x in sorted(lexicon.load().w("org_suffixes"), key=len, reverse=True)
+                 if prefix.endswith(x) and len(prefix) > len(x)), None)
 
 
 def _own_level(prefix: str, suf: str) -> bool:
     """A bare 街道党工委 / 镇政府 / 开发区党工委 is the street's, town's or zone's own (without 各 it
     is no class); so is a zone named in full (某某经济技术开发区党工委), unlike 高新区科协 in passing."""
-    return prefix in ("街道", "镇", "乡") or suf == "党工委" and prefix in ("开发区", "高新区", "经开区", "新区")
+    words = _words()
+    return prefix in words.own_levels or suf == words.zone_committee and prefix in words.zones
 
 
 def is_collective_name(name: str) -> bool:
@@ -149,7 +209,7 @@ def is_collective_name(name: str) -> bool:
     core = re.sub(r"（[^）]*）", "", name)
     if not any(core.endswith(b) for b in bodies):
         return False
-    return any(core.startswith(h) for h in heads) or "各" in core or "、" in core
+    return any(core.startswith(h) for h in heads) or _words().collective_mark in core or "、" in core
 
 
 def find_orgs(text: str) -> list:
@@ -172,76 +232,138 @@ def find_orgs(text: str) -> list:
 
 def _split_paired(c: Cand) -> list:
     """中共某县纪委监委 names two bodies that share one office: the 纪委 and the 监委."""
-    m = re.fullmatch(r"(?:中共)?(.{1,12}?)纪委监委", c.text)
-    if not m or c.collective or "各" in c.text:
+    words = _words()
+    m = _regex("paired_commissions").fullmatch(c.text)
+    if not m or c.collective or words.collective_mark in c.text:
         return [c]
-    k = c.end - 2
-    return [Cand(c.start, k, c.text[:-2], "ORG"), Cand(k, c.end, "监委", "ORG", props={"resolve_as": m.group(1) + "监委"})]
+    second = words.second_commission
+    k = c.end - len(second)
+    return [Cand(c.start, k, c.text[:-len(second)], "ORG"),
+            Cand(k, c.end, second, "ORG", props={"resolve_as": m.group(1) + second})]
 
 
 def _from_suffix(text: str, s: int, suf: str):
     """The organisation name ending with the suffix at text[s:], or None."""
-    _, national, anchor, _, coord = _patterns()
-    rules, lex = _rules(), lexicon.load()
     e = s + len(suf)
-    if len(suf) == 1 and (text[e:e + 1] in rules.weak_next or text[s - 1:e] in rules.weak_words):
+    if _part_of_word(text, s, e, suf):
         return None
-    if suf == "党组" and text[e:e + 1] == "织":
-        return None
-    if suf == "中心" and text.startswith(("医院", "卫生院", "小学", "中学", "学校", "幼儿园", "血站"), e):
-        return None      # 某市中心医院: 中心 is part of the hospital's or school's name
     ws = _left_start(text, s)
     start = _cut(text, ws, s)
     if start >= s:
         return None
-    if text[start] in ONE_CHAR_VERBS and text[start:start + 2] not in VERB_CHAR_WORDS and anchor.match(text, start + 1):
-        start += 1       # 经自治区人民政府同意: the verb before an anchored name is no part of it
-    name = text[start:e]
-    nat = national.match(text, start)
-    if nat and nat.end() == s and suf not in rules.units:
-        return None      # 全国政协科协(界): a national body, then another word
-    if name.startswith(rules.generic_heads) or name.lstrip("各") in rules.generic:
+    start = _name_start(text, ws, _after_verb(text, start), s, suf)
+    if start is None or not _suffix_holds(text, ws, start, s, suf):
         return None
-    # 某市人民政府与长江大学签约: right after a body and 与, the name's left edge is as clean as after punctuation
-    clean = start == ws or text[start - 1:start] == "与" and text[start - 2:start - 1] in "府会委局院校学司团"
-    if not anchor.match(text, start) and not _plausible_unanchored(text[start:s], suf, clean):
-        # 已经中国科协党组; a one-character level after a one-character verb: 经省委同意, 报市政府
-        later = [a for a in anchor.finditer(text, start, s) if a.end() - a.start() > 1
-                 or a.start() == start + 1 and text[start] in ONE_CHAR_VERBS and text[a.start()] in "省市县区"]
-        if not later:
-            return None
-        start = later[0].start()      # 已经中国科协党组: the name starts at the anchor
-        name = text[start:e]
-    local = start == ws and (LOCAL.fullmatch(text, start, s) or COUNTY_LED.fullmatch(text, start, s))
-    if (suf in rules.weak or len(suf) == 1) and not local:
+    end = _name_end(text, e)
+    collective = _is_class(text, ws, start, s, suf, text[start:end])
+    if suf == _words().party_organisations and not collective:
+        return None      # 科协直属机关党组织: the party organisations of a body, not a body
+    return Cand(start, end, text[start:end], "ORG", collective=collective)
+
+
+def _part_of_word(text: str, s: int, e: int, suf: str) -> bool:
+    """The suffix text[s:e] ends an ordinary word (干部, 格局) or begins a longer one
+    (党组织, 某市中心医院)."""
+    rules = _rules()
+    if len(suf) == 1 and (text[e:e + 1] in rules.weak_next or text[s - 1:e] in rules.weak_words):
+        return True
+    return text.startswith(_words().suffix_followed_by.get(suf, ()), e)
+
+
+def _after_verb(text: str, start: int) -> int:
+    """经自治区人民政府同意: the verb before an anchored name is no part of it."""
+    words = _words()
+    if text[start] in words.one_char_verbs and text[start:start + 2] not in words.verb_char_words \
+            and _anchor().match(text, start + 1):
+        return start + 1
+    return start
+
+
+def _name_start(text: str, ws: int, start: int, s: int, suf: str):
+    """Where the name ending with the suffix at text[s:] starts, given the left edge found
+    so far; None when there is no such name."""
+    if _national_then_word(text, start, s, suf) or _generic_start(text[start:s + len(suf)]):
+        return None
+    if _anchor().match(text, start) or _plausible_unanchored(text[start:s], suf, _clean_left(text, ws, start)):
+        return start
+    return _later_anchor(text, start, s)
+
+
+def _national_then_word(text: str, start: int, s: int, suf: str) -> bool:
+    """全国政协科协(界): a national body, then another word."""
+    nat = _patterns()[1].match(text, start)
+    return bool(nat and nat.end() == s and suf not in _rules().units)
+
+
+def _generic_start(name: str) -> bool:
+    rules = _rules()
+    return name.startswith(rules.generic_heads) or name.lstrip(_words().collective_mark) in rules.generic
+
+
+def _clean_left(text: str, ws: int, start: int) -> bool:
+    """The name starts where the scan stopped, or right after a body and 与 (某市人民政府与长江大学签约):
+    its left edge is as clean as after punctuation."""
+    words = _words()
+    return start == ws or text[start - 1:start] == words.joint_word \
+        and text[start - 2:start - 1] in words.joint_body_last_chars
+
+
+def _later_anchor(text: str, start: int, s: int):
+    """已经中国科协党组: the name starts at the anchor; so it does at a one-character level
+    after a one-character verb (经省委同意, 报市政府). None when there is none."""
+    words = _words()
+    return next((a.start() for a in _anchor().finditer(text, start, s) if a.end() - a.start() > 1
+                 or a.start() == start + 1 and text[start] in words.one_char_verbs
+                 and text[a.start()] in words.one_char_levels), None)
+
+
+def _suffix_holds(text: str, ws: int, start: int, s: int, suf: str) -> bool:
+    """A weak or one-character suffix makes a name only after an anchor (or as an unlisted
+    county's body right after punctuation); a generic name or a short unanchored one is none."""
+    rules, anchor = _rules(), _anchor()
+    if (suf in rules.weak or len(suf) == 1) and not _unlisted_local_at(text, ws, start, s):
         am = anchor.match(text, start)
         if not am or am.end() > s:
-            return None
-    if name in rules.generic or len(name) < 3 and not anchor.match(name):
-        return None
-    end = e
-    cm = coord.match(text, e)
+            return False
+    name = text[start:s + len(suf)]
+    return not (name in rules.generic or len(name) < 3 and not anchor.match(name))
+
+
+def _unlisted_local_at(text: str, ws: int, start: int, s: int) -> bool:
+    return start == ws and bool(_regex("local_place").fullmatch(text, start, s)
+                                or _regex("county_department").fullmatch(text, start, s))
+
+
+def _name_end(text: str, e: int) -> int:
+    """The end of a name whose suffix ends at e: after more bodies listed with it
+    (各全国学会、协会、研究会) or in brackets after it (市级学会（协会、研究会）)."""
+    cm = _patterns()[4].match(text, e)
     if cm:
-        end = cm.end()        # 各全国学会、协会、研究会
-    elif text[e:e + 1] == "（":
-        close = text.find("）", e, e + 14)
-        inner = text[e + 1:close] if close > 0 else ""
-        if inner and all(part in lex.w("org_suffixes") + ["党总支", "党支部", "协会", "研究会"]
-                         for part in re.split("[、，]", inner)):
-            end = close + 1   # 市级学会（协会、研究会）
-    full = text[start:end]
-    own_level = _own_level(text[start:s], suf) or start == ws and len(text[start:s]) > 4 \
-        and bool(LOCAL.fullmatch(text, start, s))
-    collective = is_collective_name(full) or not anchor.match(text, start) and not own_level and \
-        text[start:s].endswith(tuple(lex.w("class_modifiers")))
-    if suf == "党组织" and not collective:
-        return None      # 科协直属机关党组织: the party organisations of a body, not a body
-    return Cand(start, end, full, "ORG", collective=collective)
+        return cm.end()
+    if text[e:e + 1] == "（":
+        return _bracketed_end(text, e)
+    return e
 
 
-# a unit or branch of the body before it, not a second body: 中国科学院|上海分院
-BRANCH_END = re.compile(r"(?:分院|分会|分公司|分局|分行|分所|分中心)$")
-SCHOOL_UNIT_END = re.compile(r"(?:研究院|研究生院|校区|分校)$")
+def _bracketed_end(text: str, e: int) -> int:
+    close = text.find("）", e, e + 14)
+    inner = text[e + 1:close] if close > 0 else ""
+    suffixes, others = lexicon.load().w("org_suffixes"), _words().bracketed_bodies
+    if inner and all(part in suffixes or part in others for part in re.split("[、，]", inner)):
+        return close + 1
+    return e
+
+
+def _is_class(text: str, ws: int, start: int, s: int, suf: str, full: str) -> bool:
+    """The name is a class of bodies: by its words (各区县科协), or unanchored with a class
+    modifier (高校科协) unless it is a level's own body."""
+    if is_collective_name(full):
+        return True
+    prefix = text[start:s]
+    own_level = _own_level(prefix, suf) or start == ws and len(prefix) > 4 \
+        and bool(_regex("local_place").fullmatch(text, start, s))
+    return not _anchor().match(text, start) and not own_level \
+        and prefix.endswith(tuple(lexicon.load().w("class_modifiers")))
 
 
 def split_joint(name: str, base: int = 0) -> list:
@@ -252,17 +374,32 @@ def split_joint(name: str, base: int = 0) -> list:
     [('中共平江县委', 0), ('平江县人民政府', 6)]
     """
     for c in sorted(find_orgs(name), key=lambda c: -c.end):
-        if c.start == 0 and 2 < c.end < len(name) - 2 and not c.collective:
-            rest = name[c.end:]
-            # the second body names its own place or is a national body (not 科技社团委员会 of the first)
-            own = rest.startswith("中共") or re.match(lexicon.national_alternation(), rest) \
-                or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1) \
-                or re.match(r"[\u4e00-\u9fff]{2,6}[县区市州旗](?!委)", rest)
-            # 浙江大学温州研究院: a school's institute or campus in a place is the school's own
-            school_unit = c.text.endswith(("大学", "学院")) and SCHOOL_UNIT_END.search(rest)
-            # 国家税务总局某市税务局: a vertically run national body's local office is one name
-            vm = re.fullmatch(r"(?:国家)?([\u4e00-\u9fff]{2,8}?)(?:总局|总署)", c.text)
-            school_unit = school_unit or vm and vm.group(1) in rest
-            if own and not school_unit and not BRANCH_END.search(rest) and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest)):
-                return [(c.text, base)] + split_joint(rest, base + c.end)
+        if c.start == 0 and 2 < c.end < len(name) - 2 and not c.collective \
+                and _second_body(c.text, name[c.end:]):
+            return [(c.text, base)] + split_joint(name[c.end:], base + c.end)
     return [(name, base)]
+
+
+def _second_body(first: str, rest: str) -> bool:
+    """rest is a body of its own beside first: it names its own place or is a national body
+    (not 科技社团委员会 of the first), is none of first's units, and is a name as a whole."""
+    return bool(_names_own_place(rest)) and not _unit_of(first, rest) \
+        and any(r.start == 0 and r.end == len(rest) for r in find_orgs(rest))
+
+
+def _names_own_place(rest: str) -> bool:
+    return bool(rest.startswith(_words().party_prefix) or re.match(lexicon.national_alternation(), rest)
+                or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1)
+                or _regex("place_led").match(rest))
+
+
+def _unit_of(first: str, rest: str) -> bool:
+    """rest is a unit of the body first names, not a second body: a branch (中国科学院|上海分院),
+    a school's institute or campus in a place (浙江大学温州研究院), or a vertically run
+    national body's local office (国家税务总局某市税务局)."""
+    if _regex("branch_end").search(rest):
+        return True
+    if first.endswith(_words().school_suffixes) and _regex("school_unit_end").search(rest):
+        return True
+    vm = _regex("vertical_body").fullmatch(first)
+    return bool(vm and vm.group(1) in rest)

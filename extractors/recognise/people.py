@@ -1,7 +1,8 @@
 """Person names, found from context: a post title right before the name
 (市委书记张志明), 同志/总书记 right after it, a reporter credit (记者陈红), or a
 list of names after a title (主席张三、李四). A name is a known surname plus one
-or two characters; where both lengths fit, the one followed by a cue wins.
+or two characters; where both lengths fit, the one followed by a cue wins. The
+context words and patterns are in data/people.yaml.
 
 >>> [(c.text, c.props.get("title")) for c in find_people("市委副书记、市长李国强出席。")]
 [('李国强', '市长')]
@@ -12,40 +13,58 @@ import re
 from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.spans import Cand, is_cjk
+from orgkg.extractors.recognise.spans import Cand, data_pattern, is_cjk
+
+DATA_FILE = "people.yaml"
+# the dots between the parts of a transliterated name (艾尔肯·吐尼亚孜)
+DOTS = ("·", "•", "・")
+
+
+def _word(key: str):
+    return lexicon.data_file(DATA_FILE)[key]
+
+
+@lru_cache(maxsize=None)
+def _regex(key: str) -> re.Pattern:
+    return re.compile(data_pattern(lexicon.data_file(DATA_FILE), key))
 
 
 @lru_cache(maxsize=None)
 def _patterns():
     titles = lexicon.alternation("titles")
     after = lexicon.alternation("person_after")
-    return (re.compile(f"(?:{titles})"), re.compile(f"(?:{after})"),
-            re.compile(r"(?:记者|通讯员)\s*"), re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*摄\s*[）)]"))
+    return (re.compile(f"(?:{titles})"), re.compile(f"(?:{after})"), _regex("reporter"), _regex("photographer"))
 
 
 def _name_at(text: str, i: int, need_cue: bool) -> str:
-    """The surname-led name starting at text[i], or ''."""
-    lex = lexicon.load()
-    _, after, _, _ = _patterns()
-    sur = text[i:i + 2] if text[i:i + 2] in lex.surnames else text[i:i + 1]
-    if sur not in lex.surnames:
+    """The surname-led name starting at text[i], or ''. Either way need_cue is given,
+    the name must be followed by a cue word, punctuation or the end of the text."""
+    sur = _surname_at(text, i)
+    if not sur:
         return ""
-    best = ""
     for n in (2, 1):
         name = text[i:i + len(sur) + n]
-        if len(name) < len(sur) + n or not all(is_cjk(c) for c in name):
-            continue
-        if any(name.startswith(w) or w in name for w in lex.w("not_person")):
-            continue
-        if any(w in name for w in lex.w("person_stop")):
-            continue
-        rest = text[i + len(name):]
-        nxt = rest[:1]
-        if not nxt or not is_cjk(nxt) or after.match(rest):
+        if len(name) == len(sur) + n and _could_be_name(name) and _cue_after(text[i + len(name):]):
             return name
-        if not need_cue and not best:
-            best = ""
-    return best
+    return ""
+
+
+def _surname_at(text: str, i: int) -> str:
+    """The surname at text[i] (a compound one first), or ''."""
+    surnames = lexicon.load().surnames
+    sur = text[i:i + 2] if text[i:i + 2] in surnames else text[i:i + 1]
+    return sur if sur in surnames else ""
+
+
+def _could_be_name(name: str) -> bool:
+    lex = lexicon.load()
+    return all(is_cjk(c) for c in name) and not any(w in name for w in lex.w("not_person")) \
+        and not any(w in name for w in lex.w("person_stop"))
+
+
+def _cue_after(rest: str) -> bool:
+    """What follows a name ends it: the end, punctuation or a cue word (同志, 出席)."""
+    return bool(not rest[:1] or not is_cjk(rest[:1]) or _patterns()[1].match(rest))
 
 
 @lru_cache(maxsize=None)
@@ -58,25 +77,31 @@ def _translit_at(text: str, i: int) -> str:
     """A transliterated (Uyghur, Tibetan, Mongolian) name at text[i]: parts joined by ·,
     or a run of 2-8 transliteration characters; the longest one ended by a cue word or
     punctuation wins, since these names have no surname to anchor them."""
-    chars, (_, after, _, _) = _translit(), _patterns()
-    n = 0
-    while i + n < len(text) and (text[i + n] in chars or text[i + n] in "·•・" and n) and n < 24:
+    return _dotted_name_at(text, i) or _plain_translit_at(text, i)
+
+
+def _dotted_name_at(text: str, i: int) -> str:
+    chars, n = _translit(), 0
+    while i + n < len(text) and (text[i + n] in chars or text[i + n] in DOTS and n) and n < 24:
         n += 1
     m = re.match(r".+[·•・].+", text[i:i + n])
-    if m:
-        for e in range(len(m.group()), 0, -1):
-            name, rest = m.group()[:e], text[i + e:]
-            if name[-1] in "·•・" or "·" not in name.replace("•", "·").replace("・", "·"):
-                continue
-            if not rest[:1] or not is_cjk(rest[0]) or after.match(rest):
-                return name
-    n = 0
+    if not m:
+        return ""
+    for e in range(len(m.group()), 0, -1):
+        name = m.group()[:e]
+        if name[-1] not in DOTS and any(d in name for d in DOTS) and _cue_after(text[i + e:]):
+            return name
+    return ""
+
+
+def _plain_translit_at(text: str, i: int) -> str:
+    chars, n = _translit(), 0
     while i + n < len(text) and text[i + n] in chars and n < 8:
         n += 1
     for e in range(n, 1, -1):
         rest = text[i + e:]
         # two characters before a comma are as often a noun (秘书长沙龙，): a cue word must follow them
-        if after.match(rest) or e > 2 and (not rest[:1] or rest[0] in "，、。；：,;（("):
+        if _patterns()[1].match(rest) or e > 2 and (not rest[:1] or rest[0] in "，、。；：,;（("):
             return text[i:i + e]
     return ""
 
@@ -84,7 +109,7 @@ def _translit_at(text: str, i: int) -> str:
 def _clean_left(text: str, s: int) -> bool:
     """A name's left edge: the start, punctuation, a function word or a word that
     announces an appointment (中共中央批准，; 决定：)."""
-    if s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "的和与及由是对向以为把将":
+    if s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _word("appointee_left_chars"):
         return True
     return text.endswith(tuple(lexicon.load().w("appointment_left_words")), 0, s)
 
@@ -99,87 +124,151 @@ def _appointment_patterns():
 def _appointees(text: str) -> list:
     """Names that an appointment verb follows (某某任某省委副书记, 某某兼任…) or precedes
     (任命某某为…, 免去某某的…): with no title beside them, the verb is the only cue."""
-    after, before = _appointment_patterns()
-    lex, out = lexicon.load(), []
-    for m in after.finditer(text):
-        e = m.start()
-        if text.startswith(tuple(lex.w("appointment_verb_not_followed")), m.end()) \
-                or any(text.startswith(w, e - w.index(m.group()[0])) for w in lex.w("appointment_not_words")
-                       if m.group()[0] in w and w.index(m.group()[0]) > 0 and w.index(m.group()[0]) <= e):
+    return _named_before_verb(text) + _named_after_verb(text)
+
+
+def _named_before_verb(text: str) -> list:
+    out = []
+    for m in _appointment_patterns()[0].finditer(text):
+        if _verb_in_other_word(text, m):
             continue
-        for n in (3, 2, 4):
-            s = e - n
-            if s >= 0 and _name_at(text[s:e] + "，", 0, need_cue=True) == text[s:e] and _clean_left(text, s):
-                out.append(Cand(s, e, text[s:e], "PERSON"))
-                break
-    for m in before.finditer(text):
+        s = _appointee_start(text, m.start())
+        if s is not None:
+            out.append(Cand(s, m.start(), text[s:m.start()], "PERSON"))
+    return out
+
+
+def _verb_in_other_word(text: str, m) -> bool:
+    """The verb found at m is part of another word, or followed by what makes it one."""
+    lex, e = lexicon.load(), m.start()
+    if text.startswith(tuple(lex.w("appointment_verb_not_followed")), m.end()):
+        return True
+    return any(text.startswith(w, e - w.index(m.group()[0])) for w in lex.w("appointment_not_words")
+               if m.group()[0] in w and w.index(m.group()[0]) > 0 and w.index(m.group()[0]) <= e)
+
+
+def _appointee_start(text: str, e: int):
+    """Where the name right before text[e] starts, or None."""
+    for n in (3, 2, 4):
+        s = e - n
+        if s >= 0 and _name_at(text[s:e] + "，", 0, need_cue=True) == text[s:e] and _clean_left(text, s):
+            return s
+    return None
+
+
+def _named_after_verb(text: str) -> list:
+    out = []
+    for m in _appointment_patterns()[1].finditer(text):
         i = m.end()
-        name = _name_at(text, i, need_cue=False)
-        for n in (3, 2, 4):
-            cand = text[i:i + n]
-            if _name_at(cand + "，", 0, need_cue=True) == cand and text[i + n:i + n + 1] in ("为", "的", "同") \
-                    and not any(w in cand for w in lex.w("person_stop")):
-                name = cand
-                break
-        else:
-            name = ""
+        name = _appointee_at(text, i)
         if name:
             out.append(Cand(i, i + len(name), name, "PERSON"))
     return out
 
 
+def _appointee_at(text: str, i: int) -> str:
+    stops = lexicon.load().w("person_stop")
+    for n in (3, 2, 4):
+        cand = text[i:i + n]
+        if _name_at(cand + "，", 0, need_cue=True) == cand and text[i + n:i + n + 1] in _word("after_appointee") \
+                and not any(w in cand for w in stops):
+            return cand
+    return ""
+
+
 def find_people(text: str) -> list:
-    title_re, after_re, reporter_re, photo_re = _patterns()
-    lex = lexicon.load()
-    out = _appointees(text)
-    for m in title_re.finditer(text):
-        i = m.end()
-        # a list of names after one title: 主席张三、李四
-        while i < len(text):
-            name = _name_at(text, i, need_cue=True)
-            if not name or text[i + len(name):i + len(name) + 1] in ("·", "•", "・"):
-                name = _translit_at(text, i) or name
-            if not name:
-                break
-            out.append(Cand(i, i + len(name), name, "PERSON", props={"title": m.group(), "title_start": m.start()}))
-            i += len(name)
-            if text[i:i + 1] != "、":
-                break
-            i += 1
-    for m in reporter_re.finditer(text):
+    return [c for find in FINDERS for c in find(text)]
+
+
+def _titled(text: str) -> list:
+    return [c for m in _patterns()[0].finditer(text) for c in _names_after_title(text, m)]
+
+
+def _names_after_title(text: str, m) -> list:
+    """The names after the title found at m: one, or a list (主席张三、李四)."""
+    out, i = [], m.end()
+    while i < len(text):
+        name = _titled_name_at(text, i)
+        if not name:
+            break
+        out.append(Cand(i, i + len(name), name, "PERSON", props={"title": m.group(), "title_start": m.start()}))
+        i += len(name)
+        if text[i:i + 1] != "、":
+            break
+        i += 1
+    return out
+
+
+def _titled_name_at(text: str, i: int) -> str:
+    name = _name_at(text, i, need_cue=True)
+    if not name or text[i + len(name):i + len(name) + 1] in DOTS:
+        name = _translit_at(text, i) or name
+    return name
+
+
+def _reported(text: str) -> list:
+    out = []
+    for m in _patterns()[2].finditer(text):
         name = _name_at(text, m.end(), need_cue=False)
         if name:
             out.append(Cand(m.end(), m.end() + len(name), name, "PERSON"))
-    for m in photo_re.finditer(text):
-        if m.group(1)[:1] in lex.surnames or m.group(1)[:2] in lex.surnames:
-            out.append(Cand(m.start(1), m.end(1), m.group(1), "PERSON"))
-    # a list of bare three-character names: 王小明、李大伟
-    for m in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", text):
-        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
-        if before and is_cjk(before) and before not in "的和与及由是对向请经" or \
-                after and is_cjk(after) and after not in "等和同流的":
-            continue
-        items = m.group().split("、")
-        if all(_name_at(it + "，", 0, need_cue=True) == it for it in items):
-            pos = m.start()
-            for it in items:
-                out.append(Cand(pos, pos + 3, it, "PERSON"))
-                pos += 4
-    # name followed by 同志 / 总书记: 刘建华同志, 习近平总书记
-    for m in re.finditer(r"(?=(?:同志|总书记))", text):
-        e = m.start()
-        for n in (3, 2, 4):
-            s = e - n
-            if s < 0:
-                continue
-            cand = text[s:e]
-            if not all(is_cjk(c) for c in cand):
-                continue
-            verbs = lex.w("cut_before")
-            if _name_at(text, s, need_cue=True) == cand and (s == 0 or not is_cjk(text[s - 1]) or
-                                                            text.startswith("总书记", e) or
-                                                            text[s - 1] in "的和与及、，在是由对向以为把将" or
-                                                            any(text.endswith(v, 0, s) for v in verbs)):
-                out.append(Cand(s, e, cand, "PERSON"))
-                break
     return out
+
+
+def _photographed(text: str) -> list:
+    surnames = lexicon.load().surnames
+    return [Cand(m.start(1), m.end(1), m.group(1), "PERSON") for m in _patterns()[3].finditer(text)
+            if m.group(1)[:1] in surnames or m.group(1)[:2] in surnames]
+
+
+def _name_lists(text: str) -> list:
+    """A list of bare three-character names: 王小明、李大伟."""
+    out = []
+    for m in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", text):
+        if _list_stands_alone(text, m.start(), m.end()):
+            out += _listed_names(m.group(), m.start())
+    return out
+
+
+def _list_stands_alone(text: str, s: int, e: int) -> bool:
+    before, after = text[s - 1:s], text[e:e + 1]
+    return not (before and is_cjk(before) and before not in _word("name_list_left_chars")
+                or after and is_cjk(after) and after not in _word("name_list_right_chars"))
+
+
+def _listed_names(names: str, pos: int) -> list:
+    items = names.split("、")
+    if not all(_name_at(it + "，", 0, need_cue=True) == it for it in items):
+        return []
+    return [Cand(pos + 4 * k, pos + 4 * k + 3, it, "PERSON") for k, it in enumerate(items)]
+
+
+def _honoured(text: str) -> list:
+    """A name followed by 同志 / 总书记: 刘建华同志, 习近平总书记."""
+    out = []
+    for m in _regex("honorific_ahead").finditer(text):
+        s = _honoured_start(text, m.start())
+        if s is not None:
+            out.append(Cand(s, m.start(), text[s:m.start()], "PERSON"))
+    return out
+
+
+def _honoured_start(text: str, e: int):
+    for n in (3, 2, 4):
+        s = e - n
+        if s < 0:
+            continue
+        cand = text[s:e]
+        if all(is_cjk(c) for c in cand) and _name_at(text, s, need_cue=True) == cand and _honoured_left(text, s, e):
+            return s
+    return None
+
+
+def _honoured_left(text: str, s: int, e: int) -> bool:
+    return s == 0 or not is_cjk(text[s - 1]) or text.startswith(_word("title_honorific"), e) \
+        or text[s - 1] in _word("honorific_left_chars") or any(text.endswith(v, 0, s) for v in lexicon.load().w("cut_before"))
+
+
+# candidates come in this order, and where two are the same span the earlier one wins
+# (spans.select keeps the order of equals)
+FINDERS = (_appointees, _titled, _reported, _photographed, _name_lists, _honoured)
