@@ -35,7 +35,8 @@ def run(*args, stdin=None):
     (["query", "-f", "path_between", "-p", "a=贺军科", "-p", "b=不存在的机构"], 3, "no node is named '不存在的机构'"),
     (["evidence", "重庆科协"], 3, "closest: 重庆市科学技术协会"),
     (["query", "-f", "who_directs", "-p", "name=重庆市科学技术协会"], 0, ""),   # a real empty answer
-    (["query", "-f", "hubs", "--as-of", "2022"], 2, "--as-of needs a query that takes $as_of"),
+    (["query", "-f", "path_between", "-p", "a=贺军科", "-p", "b=市科协", "--as-of", "2022"], 2,
+     "--as-of needs a query that takes $as_of"),
     (["query", "-f", "who_directs", "-p", "name=市科协", "--as-of", "last year"], 2, "is not a date"),
     (["query", "-f", "hubs", "--any"], 1, "--any applies to path_between only"),
     (["evidence", "市科协", "--type", "BOSSES"], 2, "no relation type"),

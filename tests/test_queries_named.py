@@ -151,6 +151,10 @@ def evidence_item(sentence):
     ("evidence", {"name": "贺军科"}, None, 2),
     ("requirements_for", {"name": "市级学会"}, "2022", 1),          # the plan's own date, 2022-03-01
     ("requirements_for", {"name": "市级学会"}, "2021", 0),
+    ("initiatives_of", {"name": "市科协"}, "2022-03", 1),
+    ("initiatives_of", {"name": "市级学会"}, "2022-02", 0),
+    ("hubs", {"limit": 10}, "2021", 4),     # the 2021 SUPERVISES chain (3 bodies) and the 2020 LEADS' party group
+    ("hubs", {"limit": 10}, None, 5),       # all five organisations
 ])
 def test_queries_as_of_keeps_what_was_documented_by_then(falkor, make_kg, name, params, as_of, rows):
     falkor.load(dated_kg(make_kg))
@@ -193,7 +197,7 @@ def test_queries_headers_give_purpose_and_params():
     assert listed["path_between"][1] == ["a", "b"]
     assert all(purpose for purpose, _ in listed.values())
     assert query_defaults("directed_by") == {"name": REQUIRED, "depth": 3, "as_of": None}
-    assert query_defaults("hubs") == {"limit": 10}
+    assert query_defaults("hubs") == {"limit": 10, "as_of": None}
     assert load_query(QUERY_DIR / "hubs.cypher") == load_query("hubs")
 
 
