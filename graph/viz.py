@@ -28,6 +28,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from .errors import OrgkgError
+from .evidence import one_line
 from .viz_layout import LAYOUTS, SEED, positions
 from .viz_view import page_view
 
@@ -173,7 +174,7 @@ def _node_tip(d, etype) -> dict:
 def _edge_tip(sub, s, t, d, rtype) -> dict:
     evidence = d.get("evidence", [])
     tip = {"type": [rtype.zh, rtype.en], "source": sub.nodes[s]["name"], "target": sub.nodes[t]["name"],
-           "evidence": [{"file": e.get("file", ""), "sentence": e.get("sentence", "")}
+           "evidence": [{"file": e.get("file", ""), "sentence": one_line(e.get("sentence", ""))}
                         for e in evidence[:EVIDENCE_SHOWN]], "n_evidence": len(evidence)}
     for key in ("role", "as_of"):
         if d.get(key):
@@ -197,8 +198,9 @@ def _options(physics: bool, n: int) -> dict:
     if physics:
         # a bounded stabilisation, then the page switches physics off (page.js): it stops moving
         options["physics"] = {"enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1,
-                              "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110,
-                                                   "centralGravity": 0.03, "avoidOverlap": 0.5},
+                              # long springs and full overlap avoidance: room for the labels
+                              "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 150,
+                                                   "centralGravity": 0.03, "avoidOverlap": 1},
                               "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50,
                                                 "fit": True}}
     else:
