@@ -272,6 +272,9 @@ def test_viz_browser_search_centres_on_alias(sample_page):
                      "document.getElementById('search').requestSubmit()")
     assert sample_page.eval("orgkg.nodes.get(orgkg.network.getSelectedNodes()[0]).tip.name") == "重庆市科学技术协会"
     assert "重庆市科学技术协会" in sample_page.eval("document.getElementById('details').textContent")
+    # the found node's neighbours stay lit, the rest fade
+    assert dimmed(sample_page) == {"重庆市科学技术协会": False, "中国科学技术协会": False, INJECTION: False,
+                                   "中国科学技术协会党组": True, "贺军科": True}
 
 
 @pytest.mark.parametrize("box, shown", [
