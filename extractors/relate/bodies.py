@@ -125,8 +125,7 @@ def _unit_parent(ctx, node_id, pos):
     name = node["name"]
     if name.endswith(_part_of().party["party_group"]):
         # a party group leads the body it sits in (中国科协党组 -> 中国科协)
-        seen_at = next(((x.start, x.end) for x in ctx.mentions if x.node == node_id), None)
-        body = party_group_body(ctx, node_id, seen_at)
+        body = party_group_body(ctx, node_id, ctx.span_of(node_id))
         if body:
             ctx.relate(node_id, "SUPERVISES", body, pos, "name:party-group-over-body", 0.8)
         return None

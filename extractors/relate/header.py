@@ -195,9 +195,15 @@ def _located(doc, key: str) -> list:
     hi = max((b for _, b in spans), default=len(doc.text))
     out, pos = [], lo
     for name, aliases in names:
+        # a name made from a joined item (各县市区人民政府) stands where the item does
         k = doc.text.find(name, pos, hi)
-        out.append((name, (k, k + len(name)) if k >= 0 else None, aliases))
-        pos = k + len(name) if k >= 0 else pos
+        if k >= 0:
+            out.append((name, (k, k + len(name)), aliases))
+            pos = k + len(name)
+            continue
+        # a name made from a joined item (各县市区人民政府) stands where the item does
+        k, form = next(((doc.text.find(f, lo, hi), f) for f in aliases if doc.text.find(f, lo, hi) >= 0), (-1, ""))
+        out.append((name, (k, k + len(form)) if k >= 0 else None, aliases))
     return out
 
 

@@ -127,6 +127,19 @@ class DocContext:
         if not data["mentions"] and g.degree(other) == 0:
             g.remove_node(other)
 
+    def span_of(self, node: str):
+        """Where this document names ``node`` (start, end in its text), or None: its first
+        mention among the candidates, else the first of the node's mentions in this file
+        found again in the text (an addressee, an issuer read from the header)."""
+        found = next(((m.start, m.end) for m in self.mentions if m.node == node), None)
+        if found:
+            return found
+        for m in self.kg.node(node)["mentions"]:
+            k = self.doc.text.find(m.get("text", ""), 0) if m.get("file") == self.doc.file and m.get("text") else -1
+            if k >= 0:
+                return k, k + len(m["text"])
+        return None
+
     def home_node(self):
         return self.lookup("Organization", self.home) if self.home else None
 
