@@ -58,11 +58,21 @@ def expand(result: QueryResult, skip_rules=(), as_of=None) -> QueryResult:
     added = [f for f in FIELDS if f not in before and f not in after]
     rows = []
     for row in result.rows:
-        items = sorted((parse(i) for i in row[at] or []), key=lambda e: (e.get("file", ""), e.get("start", 0)))
-        for item in (i for i in items if keep(i, skip_rules, as_of)):
-            values = dict(zip(result.columns, row))
-            for f in FIELDS:
-                if values.get(f) is None:
-                    values[f] = one_line(item.get(f)) if f == "sentence" else item.get(f)
-            rows.append([values[c] for c in before] + [values[f] for f in added] + [values[c] for c in after])
+        for item in items(row[at], skip_rules, as_of):
+            values = _filled(dict(zip(result.columns, row)), item)
+            rows.append([values[c] for c in before + added + after])
     return QueryResult(before + added + after, rows)
+
+
+def items(evidence, skip_rules=(), as_of=None) -> list:
+    """The evidence items kept (see :func:`keep`), in file order."""
+    parsed = (parse(i) for i in evidence or [])
+    kept = (i for i in parsed if keep(i, skip_rules, as_of))
+    return sorted(kept, key=lambda e: (e.get("file", ""), e.get("start", 0)))
+
+
+def _filled(values: dict, item: dict) -> dict:
+    for f in FIELDS:
+        if values.get(f) is None:
+            values[f] = one_line(item.get(f)) if f == "sentence" else item.get(f)
+    return values
