@@ -45,6 +45,11 @@ def test_extract_samples_mentions_point_at_the_name(result):
             assert text, n["name"]
 
 
+def test_extract_samples_every_node_has_a_mention(result):
+    # a body named only inside another name (某开发区科协党组) points at that part of it
+    assert [n["name"] for n in result.kg.nodes() if not n["mentions"]] == []
+
+
 def test_extract_samples_ids_are_deterministic(result):
     again = extract_paths([SAMPLES])
     assert json.dumps(result.kg.to_dict(), ensure_ascii=False, sort_keys=True) == \
