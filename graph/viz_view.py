@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .evidence import one_line
-from .viz_layout import level_positions
+from .viz_layout import LEVEL_GAP_PX, NODE_GAP_PX, STAGGER_PX, level_positions
 
 OPEN_ALL_MAX = 80     # a graph this small opens whole
 PANEL_MAX = 20        # evidence items per edge kept for the panel
@@ -90,6 +90,7 @@ def page_view(sub, nodes: list, edges: list, focus_ids, hops: int, sources=None)
     placed = level_positions(sub)
     for node in nodes:
         node["lx"], node["ly"] = placed[node["id"]]
+        node["lrow"] = int(node["ly"] // LEVEL_GAP_PX)
     by_id = {d["id"]: (s, t, d) for s, t, d in sub.edges(data=True)}
     for edge in edges:
         s, t, d = by_id[edge["id"]]
@@ -98,7 +99,8 @@ def page_view(sub, nodes: list, edges: list, focus_ids, hops: int, sources=None)
         edge["tip"]["terms"] = terms(sub.nodes[s], sub.nodes[t])
     start = sorted(focus_ids) or hub(sub)
     whole = bool(focus_ids) or sub.number_of_nodes() <= OPEN_ALL_MAX
-    return {"start": start, "open_hops": hops, "open_all": whole}
+    return {"start": start, "open_hops": hops, "open_all": whole,
+            "levels": {"row_gap": LEVEL_GAP_PX, "node_gap": NODE_GAP_PX, "stagger": STAGGER_PX}}
 
 
 def hub(sub) -> list:

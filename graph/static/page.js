@@ -177,7 +177,11 @@
     }));
   }
   function highlight(id) { state.highlight = id; paint(); }
-  function reveal(ids) { ids.forEach(function (id) { state.revealed[id] = true; }); refresh(); }
+  function reveal(ids) {
+    ids.forEach(function (id) { state.revealed[id] = true; });
+    refresh();
+    if (state.layout === "levels") placeLevels();
+  }
   state.expand = function (id) { reveal(adjacent[id]); };
 
   network.once("afterDrawing", function () {
@@ -212,6 +216,22 @@
   // Layouts: the force layout as vis-network left it, or levels computed in Python
   // (whoever supervises or leads above, units below their whole). Switching back
   // puts every node where it was.
+  // Levels: each shown node on its row (computed in Python), in the Python order, packed
+  // side by side, so that the opening view is not spread over the width of the whole graph.
+  function placeLevels() {
+    var rows = {}, g = data.levels, moves = [];
+    data.nodes.forEach(function (n) {
+      if (!nodes.get(n.id).hidden) (rows[n.lrow] = rows[n.lrow] || []).push(n);
+      else moves.push({ id: n.id, x: n.lx, y: n.ly });
+    });
+    Object.keys(rows).forEach(function (r) {
+      var row = rows[r].sort(function (a, b) { return a.lx - b.lx; });
+      row.forEach(function (n, i) {
+        moves.push({ id: n.id, x: (i - (row.length - 1) / 2) * g.node_gap, y: r * g.row_gap + (i % 2) * g.stagger });
+      });
+    });
+    nodes.update(moves);
+  }
   // between levels, edges leave downwards and arrive from above instead of looping sideways
   var LEVEL_EDGES = { enabled: true, type: "cubicBezier", forceDirection: "vertical", roundness: 0.4 };
   function setLayout(kind) {
@@ -219,7 +239,7 @@
     if (kind === "levels") {
       state.forcePositions = network.getPositions();
       network.setOptions({ physics: { enabled: false }, edges: { smooth: LEVEL_EDGES } });
-      nodes.update(data.nodes.map(function (n) { return { id: n.id, x: n.lx, y: n.ly }; }));
+      placeLevels();
     } else {
       var p = state.forcePositions;
       network.setOptions({ edges: { smooth: options.edges.smooth } });
