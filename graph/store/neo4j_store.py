@@ -95,8 +95,13 @@ class Neo4jStore(Store):
     def _clean(self, exc) -> str:
         """The driver's message with the URI's userinfo redacted (the driver quotes the URI)."""
         text = str(exc).replace(self._raw_uri, self.uri)
-        userinfo = urlsplit(self._raw_uri).netloc.rpartition("@")[0] if "@" in self._raw_uri else ""
-        return text.replace(userinfo, "***") if userinfo else text
+        try:
+            netloc = urlsplit(self._raw_uri).netloc
+        except ValueError:
+            return text.replace(self._raw_uri, "<NEO4J_URI>")
+        userinfo = netloc.rpartition("@")[0]
+        # with its "@", so that a one-letter user does not star every such letter
+        return text.replace(userinfo + "@", "***@") if userinfo else text
 
     def _error(self, exc) -> Exception:
         from neo4j import exceptions as ex
