@@ -22,7 +22,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
+import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -83,10 +87,11 @@ def file_key(path: Path, version: str) -> str | None:
 
 
 class ResultCache:
-    """Per-file results as JSON files under ``folder`` (private to the user)."""
+    """Per-file results as JSON files under ``root``/VERSION (private to the user)."""
 
-    def __init__(self, folder):
-        self.folder = Path(folder)   # made at the first entry: a run that reads nothing leaves no trace
+    def __init__(self, root, version: str):
+        self.root = Path(root)
+        self.folder = self.root / version   # made at the first entry: a run that reads nothing leaves no trace
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -99,6 +104,12 @@ class ResultCache:
             return json.loads(self.path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+
+    def prune(self) -> None:
+        """Remove the results of other extractor versions: they can never be used again."""
+        for old in self.root.glob("*"):
+            if old.is_dir() and old != self.folder and re.fullmatch(r"[0-9a-f]{16}", old.name):
+                shutil.rmtree(old, ignore_errors=True)
 
     def put(self, key, payload: dict) -> None:
         if key is None or "skipped" in payload:
@@ -118,7 +129,7 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
     the extractor version (computed from extractors/ when None)."""
     files = list(reader.iter_files(paths))
     version = version or extractor_version()
-    with _cache(cache_dir) as cache:
+    with _cache(cache_dir, version) as cache:
         keys = [file_key(p, version) for p in files]
         todo = [(i, str(p)) for i, (p, k) in enumerate(zip(files, keys)) if not cache.has(k)]
         merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress)
@@ -128,20 +139,21 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
             merger.arrived(index, payload)
         merger.finish()
         merger.result.extracted = len(todo)
+        cache.prune()
         return merger.result
 
 
 class _cache:
     """The given cache folder, or a private temporary one removed afterwards."""
 
-    def __init__(self, folder):
-        self.folder, self._tmp = folder, None
+    def __init__(self, folder, version):
+        self.folder, self.version, self._tmp = folder, version, None
 
     def __enter__(self) -> ResultCache:
         if self.folder is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="orgkg-extract-")
-            return ResultCache(self._tmp.name)
-        return ResultCache(self.folder)
+            return ResultCache(self._tmp.name, self.version)
+        return ResultCache(self.folder, self.version)
 
     def __exit__(self, *exc):
         if self._tmp is not None:
@@ -230,9 +242,15 @@ def _pool_results(todo, jobs):
     if method == "forkserver":
         # workers fork from a server that has imported spaCy and the rules once
         context.set_forkserver_preload(["orgkg.extractors.extract"])
-    with context.Pool(jobs) as pool:
-        # one file per task: files differ in size, small tasks keep every worker busy
-        yield from pool.imap_unordered(_extract_one, todo, chunksize=1)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        # one file per task: files differ in size, small tasks keep every worker busy;
+        # no list of the futures is kept, so a result is freed once merged
+        try:
+            for future in as_completed([pool.submit(_extract_one, task) for task in todo]):
+                yield future.result()
+        except BrokenProcessPool:
+            raise OrgkgError("a worker process died while extracting (out of memory?); files done "
+                             "so far are in the cache: run again, with fewer --jobs if memory is short") from None
 
 
 def _dask_results(todo, address):

@@ -119,9 +119,11 @@ def test_batch_cache_content_change_reextracts_that_file_alone(tmp_path):
 
 def test_batch_cache_extractor_change_reextracts_everything(tmp_path):
     corpus = copy_corpus(tmp_path / "corpus", 1)
-    batch.run([corpus], cache_dir=tmp_path / "cache", version="rules-1")
-    again = batch.run([corpus], cache_dir=tmp_path / "cache", version="rules-2")
+    batch.run([corpus], cache_dir=tmp_path / "cache", version="0123456789abcdef")
+    again = batch.run([corpus], cache_dir=tmp_path / "cache", version="fedcba9876543210")
     assert (again.extracted, again.cached) == (5, 0)
+    # the results of the old version are gone: they could never be used again
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["fedcba9876543210"]
 
 
 @pytest.mark.parametrize("edit", [
@@ -171,13 +173,13 @@ def test_batch_killed_build_leaves_whole_outputs_and_next_run_completes(tmp_path
     command = [str(ORGKG), "build", str(corpus), "--out", str(out), "--cache", str(cache), "-j", "1", "-q"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while proc.poll() is None and len(list(cache.glob("*/*.json"))) < 2:
+        while proc.poll() is None and len(list(cache.glob("*/*/*.json"))) < 2:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the build ended before it could be killed: give it more files"
-    done = list(cache.glob("*/*.json"))
+    done = list(cache.glob("*/*/*.json"))
     assert 2 <= len(done) < 20
     assert all(json.loads(p.read_text(encoding="utf-8"))["graph"]["nodes"] for p in done)
     assert (out / "graph.json").read_text(encoding="utf-8") == '{"nodes": [], "edges": []}'
@@ -187,7 +189,8 @@ def test_batch_killed_build_leaves_whole_outputs_and_next_run_completes(tmp_path
     assert "files read: 20" in finished.stdout
     rebuilt = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert same(rebuilt, extract_paths([corpus], jobs=2).kg.to_dict())
-    assert len(list(cache.glob("*/*.json"))) == 20
+    # one entry per file (the rules may have changed under a running test: one version's)
+    assert len(list(cache.glob("*/*/*.json"))) == 20
     store = FalkorStore(engine_info.socket, graph=graph)
     store.drop()
     store.close()
