@@ -198,6 +198,10 @@ RELATIONS = [
     (TWO_OFFICES, "中共宣城市委办公室", "SUPERVISES", "宣城高新技术产业开发区"),
     (PLAN_NOTICE, "泾县教育局", "ISSUED", "关于印发《泾县教育局2024年工作要点》的通知"),
     (PLAN_NOTICE, "泾县教育局", "SUPERVISES", "县直各学校"),
+    # names after a title and before a verb of presence or duty, or before 为 in an appointment
+    ("会上，县监委副主任王立群协助分管第一纪检监察室。", "王立群", "LEADS", "县监委"),
+    ("市政协副主席赵文博列席会议。", "赵文博", "LEADS", "市政协"),
+    ("会议决定任命泾县人民检察院检察长周红为宣城市人民检察院副检察长。", "周红", "LEADS", "泾县人民检察院"),
 ]
 
 NOT_RELATIONS = [

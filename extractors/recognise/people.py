@@ -209,9 +209,16 @@ def _titled_name_at(text: str, i: int) -> str:
 def _reported(text: str) -> list:
     out = []
     for m in _patterns()[2].finditer(text):
-        name = _name_at(text, m.end(), need_cue=False)
-        if name:
-            out.append(Cand(m.end(), m.end() + len(name), name, "PERSON"))
+        i = m.end()
+        while True:
+            name = _name_at(text, i, need_cue=False)
+            if not name:
+                break
+            out.append(Cand(i, i + len(name), name, "PERSON"))
+            gap = _regex("credit_separator").match(text, i + len(name))
+            if not gap:
+                break
+            i = gap.end()
     return out
 
 

@@ -114,15 +114,19 @@ class DocContext:
         return self.add("Organization", full, [surface, *others], span=span, **props)
 
     def same_body(self, other: str, body: str) -> None:
-        """A second nameplate (加挂X牌子): X's names become aliases of the body, and X is
-        no entity of its own unless another text relates it."""
+        """A second nameplate (加挂X牌子, 与X合署办公): X's names become aliases of the body,
+        this document's mentions of X point at the body, and X is no entity of its own
+        unless another text relates it."""
         if other == body:
             return
         g, data = self.kg.g, self.kg.node(other)
-        self.kg.add_entity("Organization", self.kg.node(body)["name"], [data["name"], *data["aliases"]])
+        moved = [m for m in data["mentions"] if m.get("file") == self.doc.file]
+        self.kg.add_entity("Organization", self.kg.node(body)["name"], [data["name"], *data["aliases"]], mentions=moved)
         for k in [data["name"], *data["aliases"]]:
             self.by_key[("Organization", match_key(k))] = body
-        self.mentions = [m for m in self.mentions if m.node != other]
+        for m in self.mentions:
+            if m.node == other:
+                m.node = body
         data["mentions"] = [m for m in data["mentions"] if m.get("file") != self.doc.file]
         if not data["mentions"] and g.degree(other) == 0:
             g.remove_node(other)

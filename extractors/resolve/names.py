@@ -215,7 +215,8 @@ def _committee_unit(place: str, rest: str):
 
 
 def _discipline_committee(place: str, rest: str):
-    return _form("discipline_committee", place=place) if rest == _word("discipline_committee") else None
+    forms = PARTY_FORMS["discipline_committee"]
+    return _form("discipline_committee", place=place) if rest in (forms["word"], forms["full_word"]) else None
 
 
 def _body_committee(place: str, rest: str):
