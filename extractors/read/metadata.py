@@ -297,7 +297,9 @@ def _signature(lines, meta):
 
 
 def _signature_line(name: str) -> bool:
-    return 2 <= len(name) <= 40 and not L.ends_terminal(name) and _org_like_issuer(name)
+    # a labelled line (联系人：…，电话：…) above the signature is no part of it
+    return 2 <= len(name) <= 40 and not L.ends_terminal(name) and not any(c in name for c in "：:") \
+        and _org_like_issuer(name)
 
 
 def _org_like_issuer(name: str) -> bool:
