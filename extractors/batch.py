@@ -132,7 +132,7 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
     with _cache(cache_dir, version) as cache:
         keys = [file_key(p, version) for p in files]
         todo = [(i, str(p)) for i, (p, k) in enumerate(zip(files, keys)) if not cache.has(k)]
-        merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress)
+        merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress, {i for i, _ in todo})
         merger.result.cached = len(files) - len(todo)
         for index, payload in _results(todo, jobs, scheduler):
             cache.put(keys[index], payload)
@@ -165,14 +165,16 @@ class _Merger:
     that arrive early wait in memory up to ``window`` of them, beyond that on disk
     in the cache, so memory follows the graph, not the text."""
 
-    def __init__(self, files, keys, cache, result, progress, window=16):
+    def __init__(self, files, keys, cache, result, progress, pending, window=16):
         self.files, self.keys, self.cache, self.result = files, keys, cache, result
         self.progress, self.window = progress, window
+        self.pending = pending     # indexes still being extracted; the others are in the cache
         self.waiting = {}          # index -> payload, or None when it is to be read from the cache
         self.next = 0
         self.done = self.chars = 0
 
     def arrived(self, index, payload) -> None:
+        self.pending.discard(index)
         self.done += 1
         self.chars += payload.get("chars", 0)
         in_memory = sum(p is not None for p in self.waiting.values())
@@ -182,13 +184,13 @@ class _Merger:
         self._drain()
 
     def finish(self) -> None:
-        self._drain(to_end=True)
+        self._drain()
 
-    def _drain(self, to_end=False) -> None:
+    def _drain(self) -> None:
         while self.next < len(self.files):
             if self.next in self.waiting:
                 payload = self.waiting.pop(self.next)
-            elif to_end or self.cache.has(self.keys[self.next]):
+            elif self.next not in self.pending:
                 payload = None         # made by an earlier run
                 self._count_cached()
             else:
@@ -242,15 +244,18 @@ def _pool_results(todo, jobs):
     if method == "forkserver":
         # workers fork from a server that has imported spaCy and the rules once
         context.set_forkserver_preload(["orgkg.extractors.extract"])
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    try:
         # one file per task: files differ in size, small tasks keep every worker busy;
         # no list of the futures is kept, so a result is freed once merged
-        try:
-            for future in as_completed([pool.submit(_extract_one, task) for task in todo]):
-                yield future.result()
-        except BrokenProcessPool:
-            raise OrgkgError("a worker process died while extracting (out of memory?); files done "
-                             "so far are in the cache: run again, with fewer --jobs if memory is short") from None
+        for future in as_completed([pool.submit(_extract_one, task) for task in todo]):
+            yield future.result()
+    except BrokenProcessPool:
+        raise OrgkgError("a worker process died while extracting (out of memory?); files done "
+                         "so far are in the cache: run again, with fewer --jobs if memory is short") from None
+    finally:
+        # interrupted (Ctrl-C, SIGTERM): drop the files not started rather than wait for them
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dask_results(todo, address):
