@@ -43,19 +43,35 @@ def _addressee_names(names: list) -> list:
     w = _lex().w
     out = []
     for n in [part for n in names for part in re.split(w["split_before_class"], n)]:
-        if out and n in w["shared_head_words"]:
+        if out and (n in w["shared_head_words"] or _shares_party_word(out[-1][0], n)):
             out[-1] = (out[-1][0] + w["list_mark"] + n, [])
         elif out and n in w["bare_body_words"]:
             out.append(_second_body(out[-1][0], n))
         else:
-            out += [(part, []) for part in _bodies_in_item(n)]
+            out += _pair_of_bodies(n) or [(part, []) for part in _bodies_in_item(n)]
     return out
 
 
-def _second_body(previous: str, word: str) -> tuple:
+def _second_body(previous: str, word: str, mark: str = "") -> tuple:
     head = _lex().body_word_end.sub("", previous)
-    joined = previous + _lex().w["list_mark"] + word
-    return (head + word, [joined]) if head != previous and head.startswith(_lex().w["class_head"]) else (joined, [])
+    joined = previous + (mark or _lex().w["list_mark"]) + word
+    return (head + word, [joined]) if head != previous and _lex().w["class_head"] in head else (joined, [])
+
+
+def _shares_party_word(previous: str, item: str) -> bool:
+    """各分公司、子公司党委: one class whose party committees are addressed."""
+    party = tuple(_lex().w["party_words"])
+    return previous.startswith(_lex().w["class_head"]) and not previous.endswith(party) \
+        and item.endswith(party) and _lex().w["class_head"] not in item
+
+
+def _pair_of_bodies(item: str) -> list:
+    """各县（市、区）党委和人民政府: the class's party committees and its governments."""
+    for mark in _lex().w["pair_marks"]:
+        first, _, word = item.rpartition(mark)
+        if first and word in _lex().w["bare_body_words"] and _lex().body_word_end.search(first):
+            return [(first, []), _second_body(first, word, mark)]
+    return []
 
 
 def _bodies_in_item(item: str) -> list:
