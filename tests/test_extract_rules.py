@@ -52,6 +52,14 @@ ENTITIES = [
     ("认真贯彻落实十九届六中全会精神。", "Event", "中国共产党第十九届中央委员会第六次全体会议"),
     ("湖北省委十二届四次全会在武汉举行。", "Event", "中国共产党湖北省第十二届委员会第四次全体会议"),
     ("出席全国科技工作会议并讲话。", "Event", "全国科技工作会议"),
+    # a date before the name is no part of it; a room is no meeting
+    ("传达学习2024年中央经济工作会议精神。", "Event", "中央经济工作会议"),
+    ("在十二月八日中央经济工作会议上作出部署。", "Event", "中央经济工作会议"),
+    # a body's sittings: numbered office meetings, party group meetings it convenes
+    ("6月11日，安徽大学2024年第9次校长办公会在行政楼召开。", "Event", "安徽大学2024年第9次校长办公会"),
+    ("泾县人民检察院召开党组会议。", "Event", "泾县人民检察院党组会议"),
+    # the session of a county's people's congress, in full
+    ("7月2日，泾县第十八届人大常委会第五次会议召开。", "Event", "泾县第十八届人民代表大会常务委员会第五次会议"),
     # initiatives
     ("要深入实施科教兴国战略和人才强省战略。", "Initiative", "人才强省战略"),
     ("大力推进“智慧科协”建设。", "Initiative", "“智慧科协”建设"),
