@@ -118,6 +118,11 @@ def _bylines(text: str) -> list:
             for m in _regex("byline").finditer(text)]
 
 
+def _stationed_groups(text: str) -> list:
+    """A discipline inspection group stationed in a body, named whole: 某县纪委监委驻某局纪检监察组."""
+    return [Cand(m.start(), m.end(), m.group(), "ORG") for m in _regex("stationed_group").finditer(text)]
+
+
 def _listed_names(text: str) -> list:
     out = []
     verbs = [w for w in lexicon.load().w("cut_before") if len(w) > 1]
@@ -136,4 +141,4 @@ def _listed_names(text: str) -> list:
 # (spans.select keeps the order of equals)
 FINDERS = (_national_bodies, _admin_lists, _duty_classes, _asked_classes, _term_bodies,
            _supervision_commissions, _league_committees, _zone_committees, _prefecture_bodies,
-           _media_sources, _bylines, _listed_names)
+           _media_sources, _bylines, _stationed_groups, _listed_names)

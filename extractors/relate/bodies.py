@@ -101,6 +101,7 @@ def _directed_after(ctx, orgs, at, cue, cs):
 def _part_of():
     w, lex = words("part_of"), lexicon.load()
     return SimpleNamespace(department=re.compile(w["department"]), definite=re.compile(w["definite"]), w=w,
+                           stationed=re.compile(w["stationed"]),
                            units=tuple(lex.cues["sub_units"]) + tuple(w["extra_units"]), party=words("common"))
 
 
@@ -131,12 +132,36 @@ def _unit_parent(ctx, node_id, pos):
         return None
     if node.get("collective") and not name.endswith(_part_of().w["collective_department"]):
         return None      # branches and affiliated units of a class are bodies of their own
+    stationed = _stationed_by(ctx, node_id, pos)
+    if stationed:
+        return stationed
     forms = [name, *node["aliases"]]
     parent = next((p for p in (_parent_of(ctx, f) for f in forms) if p and p != node_id), None)
     parent = parent or _named_parent(ctx, node_id, forms)
     if parent and parent != node_id:
         ctx.relate(node_id, "PART_OF", parent, pos, "name:unit-of-body", 0.8)
     return parent
+
+
+def _stationed_by(ctx, node_id, pos):
+    """某县纪委监委驻某局纪检监察组: PART_OF the discipline commission (and the supervisory
+    commission) that send it; returns the first of them, or None for other names."""
+    forms = [ctx.kg.node(node_id)["name"], *ctx.kg.node(node_id)["aliases"]]
+    m = next(filter(None, (_part_of().stationed.match(f) for f in forms)), None)
+    if not m:
+        return None
+    commission = m.group(1)
+    senders = [commission] + ([_supervisory(commission, m.group(2))] if m.group(2) else [])
+    parents = [ctx.org(s) for s in senders]
+    for parent in parents:
+        ctx.relate(node_id, "PART_OF", parent, pos, "name:stationed-group", 0.8)
+    return parents[0]
+
+
+def _supervisory(commission: str, named: str) -> str:
+    """监委 after 县纪委 is the county's: the place of the discipline commission before it."""
+    word = _part_of().w["supervisory_commission"]
+    return commission[:-2] + word if named == word else named
 
 
 def _is_department(rest: str) -> bool:

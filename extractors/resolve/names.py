@@ -318,6 +318,8 @@ def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective:
     found = _national_form(s, party, core, aliases)
     if found:
         return found
+    if STATIONED.match(core):
+        return _stationed_form(core, juris, aliases)
     place, rest = _place_prefix(core, juris)
     if not place and home and not party:
         found = _home_unit(rest, juris, home, aliases)
@@ -409,6 +411,18 @@ def _home_unit(rest: str, juris: Jurisdiction, home: str, aliases: list):
         if attached != rest:
             return canonical_org(attached, juris)[0], aliases
     return None
+
+
+# a discipline inspection group stationed in a body: 纪委监委驻某局纪检监察组
+STATIONED = re.compile(DATA["stationed_group"])
+
+
+def _stationed_form(core: str, juris: Jurisdiction, aliases: list) -> tuple:
+    """A group stationed by a commission (县纪委监委驻某局纪检监察组) keeps its words as
+    written; only a bare level in front (县, 市) is spelled out as the place."""
+    place = level_place(core[:1], juris) if len(core) > 1 else ""
+    name = place + core[1:] if place and not core.startswith(place) else core
+    return name, aliases + [core]
 
 
 def _placed_form(place: str, rest: str, aliases: list) -> tuple:
