@@ -390,7 +390,18 @@ def _second_body(first: str, rest: str) -> bool:
 def _names_own_place(rest: str) -> bool:
     return bool(rest.startswith(_words().party_prefix) or re.match(lexicon.national_alternation(), rest)
                 or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1)
-                or _regex("place_led").match(rest))
+                or _regex("place_led").match(rest) or _regex("level_government").match(rest))
+
+
+def shared_place(first: str, second: str) -> str:
+    """The place a second body named by its level alone shares with the first (北京市委|市政府
+    -> 北京市), or ''."""
+    if not _regex("level_government").match(second):
+        return ""
+    core = first[len(_words().party_prefix):] if first.startswith(_words().party_prefix) else first
+    places = lexicon.load().places
+    return next((core[:n] for n in range(min(len(core), 9), 1, -1)
+                 if core[:n] in places and core[:n].endswith(second[0])), "")
 
 
 def _unit_of(first: str, rest: str) -> bool:

@@ -58,8 +58,19 @@ def org_before(ctx, hit, ms, opts) -> list:
     orgs = [o for o in org_mentions(ms) if floor <= o.start and o.end <= pos and _gap_ok(text[o.end:pos], allowed)]
     if orgs:
         return [_filled(orgs[-1])]
+    subject = _subject_before(ctx, hit) if opts.get("or_subject") else None
+    if subject:
+        return [subject]
     home = ctx.home_node() if opts.get("or_home") else None
     return [Filled(home, hit.start, hit.start)] if home else []
+
+
+def _subject_before(ctx, hit):
+    """The body that opens one of the two sentences before the cue's (某办公室为县委工作部门。
+    下设…): the subject the text goes on about."""
+    starts = [s for s, _ in ctx.doc.sentences if s < hit.sentence[0]][-2:]
+    found = [m for m in ctx.mentions if m.label == "Organization" and m.start in starts]
+    return _filled(found[-1]) if found else None
 
 
 def org_after(ctx, hit, ms, opts) -> list:

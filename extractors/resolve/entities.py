@@ -10,7 +10,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.orgs import split_joint
+from orgkg.extractors.recognise.orgs import shared_place, split_joint
 from orgkg.extractors.recognise.spans import Cand
 from orgkg.extractors.resolve.collectives import prune_passing_collectives
 from orgkg.extractors.resolve.context import DocContext, Mention
@@ -68,6 +68,9 @@ def _add_candidate(ctx, c, cands, same_init) -> None:
     parts = split_joint(c.text) if c.label == "ORG" and not c.props else [(c.text, 0)]
     for text, k in parts:
         part = c if len(parts) == 1 else Cand(c.start + k, c.start + k + len(text), text, "ORG")
+        place = shared_place(parts[0][0], text) if k else ""
+        if place:      # 北京市委市政府: the government of the committee's place
+            part.props["resolve_as"] = place + text[1:]
         ctx.mentions.append(Mention(part, NODE_MAKERS[c.label](ctx, part, cands, same_init), LABELS[c.label]))
 
 
