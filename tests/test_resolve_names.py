@@ -31,6 +31,12 @@ CANONICAL = [
     ("省委", Jurisdiction("无锡市", "city"), "中共江苏省委员会"),
     ("市委", Jurisdiction("南京市玄武区", "district"), "中共南京市委员会"),
     ("市政府", SZ, "苏州市人民政府"),
+    # a place's political consultative conference in full; a stationed group keeps its words
+    ("省政协", GD, "中国人民政治协商会议广东省委员会"),
+    ("县政协", Jurisdiction("泾县", "county"), "中国人民政治协商会议泾县委员会"),
+    ("县纪委监委驻县教育局纪检监察组", Jurisdiction("泾县", "county"), "泾县纪委监委驻县教育局纪检监察组"),
+    ("中共泾县纪律检查委员会", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
+    ("县纪委", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
     # a university's own short forms
     ("校党委组织部", Jurisdiction("复旦大学", "school"), "中共复旦大学委员会组织部"),
     ("校长办公室", Jurisdiction("复旦大学", "school"), "复旦大学校长办公室"),

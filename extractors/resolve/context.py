@@ -75,7 +75,7 @@ class DocContext:
         return self.by_key.get((label, match_key(name)))
 
     def org(self, surface, span=None, collective=False) -> str:
-        canon, aliases = canonical_org(surface, self.juris, self.home, collective)
+        canon, aliases = canonical_org(surface, self._local_juris(surface, span), self.home, collective)
         known = self._known_org(surface, canon, aliases)
         if known and self.kg.node(known)["name"] != canon:
             canon = self.kg.node(known)["name"]
@@ -87,6 +87,20 @@ class DocContext:
             known = known or self.lookup("Organization", plain)
             canon = self.kg.node(known)["name"] if known else canon
         return self.add("Organization", canon, aliases, collective, span, **props)
+
+    def _local_juris(self, surface, span) -> Jurisdiction:
+        """A bare level (省政协) right after a body of a named place of that level in the same
+        sentence (吉林省委常委、省政协党组副书记) is that place's; else the document's."""
+        level = surface[:1]
+        if not span or level not in LEVEL_CHARS or lexicon.load().places.get(surface[:2]):
+            return self.juris
+        s, _ = self.doc.sentence_at(span[0])
+        before = [m for m in self.mentions if m.label == "Organization" and s <= m.start and m.end <= span[0]]
+        for m in reversed(before[-3:]):
+            place = _place_of_level(m.cand.text, level)
+            if place:
+                return Jurisdiction(place, LEVEL_KINDS[level])
+        return self.juris
 
     def _known_org(self, surface, canon, aliases):
         """The node a body already has under one of its names, or None."""
@@ -169,6 +183,21 @@ class DocContext:
 
 def _without_party(name: str) -> str:
     return name[len(WORDS.party_short):] if name.startswith(WORDS.party_short) else name
+
+
+# the level characters a bare name can open with (省委, 市政协)
+LEVEL_CHARS = "省市县区"
+LEVEL_KINDS = {"省": "province", "市": "city", "县": "county", "区": "district"}
+
+
+def _place_of_level(name: str, level: str) -> str:
+    """The place of that level a name opens with (吉林省委常委 -> 吉林省 for 省), or ''."""
+    places = lexicon.load().places
+    for n in range(min(len(name), 9), 2, -1):
+        p = places.get(name[:n])
+        if p and p.name == name[:n] and p.name.endswith(level):
+            return p.name
+    return ""
 
 
 def home_body(orgs: list, issuer: str = "") -> str:

@@ -425,8 +425,25 @@ def _stationed_form(core: str, juris: Jurisdiction, aliases: list) -> tuple:
     return name, aliases + [core]
 
 
+def _conference_form(place: str, rest: str, aliases: list):
+    """A place's political consultative conference (省政协) in full, 中国人民政治协商会议某省委员会,
+    and its units and party group (省政协党组) after it; None for other bodies."""
+    form = DATA["conference"]
+    if not rest.startswith(form["word"]):
+        return None
+    full = form["name"].format(place=place)
+    unit = rest[len(form["word"]):]
+    forms = [a.format(place=place) + unit for a in form["aliases"]] + [full + unit]
+    if unit.endswith(form["party_group"]):
+        return WORDS.party_short + full + unit, aliases + forms
+    return full + expand(unit), aliases + forms
+
+
 def _placed_form(place: str, rest: str, aliases: list) -> tuple:
     """A body named after its place: a party form, else the place and the body spelled out."""
+    found = _conference_form(place, rest, aliases)
+    if found:
+        return found
     name, extra = _party_form(place, rest)
     if name:
         return name, aliases + extra + [place + rest]
