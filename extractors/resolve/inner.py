@@ -22,13 +22,16 @@ def _lex():
     w, lex = lexicon.data_file("resolve.yaml")["inner"], lexicon.load()
     verbs = "|".join(map(re.escape, lex.cues["requires"] + lex.w("cut_before")))
     return SimpleNamespace(national=re.compile(lexicon.national_alternation()), plenum_body=re.compile(w["plenum_body"]),
-                           congress_of=re.compile(w["congress_of"]), verb_end=re.compile(f"(?:{verbs})$"))
+                           congress_of=re.compile(w["congress_of"]), verb_end=re.compile(f"(?:{verbs})$"),
+                           session_body=re.compile(w["session_body"]), stationed_host=re.compile(w["stationed_host"]))
 
 
 def add_inner(ctx, cands: list) -> None:
     for c in cands:
         if c.label == "EVENT":
             _body_of_event(ctx, c)
+        elif c.label == "ORG":
+            _host_of_group(ctx, c)
     for c in cands:
         if c.label == "EVENT":
             _campaigns_of_event(ctx, c)
@@ -53,6 +56,27 @@ def _body_of_event(ctx, c) -> None:
     if m and (not kind or kind == "local_plenum" or m.re is lex.congress_of):
         node = ctx.org(m.group(), (c.start, c.start + m.end()))
         ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "ORG"), node, "Organization"))
+    elif kind == "local_session":
+        _body_of_session(ctx, c)
+
+
+def _body_of_session(ctx, c) -> None:
+    """某省十三届人大常委会第十四次会议: the standing committee (or the congress, the conference)
+    of the place, named around the term's number; its mention is that part of the name."""
+    m = _lex().session_body.match(c.text)
+    if m:
+        span = (c.start, c.start + m.end())
+        node = ctx.org(m.group(1) + m.group(2), span)
+        ctx.mentions.append(Mention(Cand(*span, ctx.doc.text[span[0]:span[1]], "ORG"), node, "Organization"))
+
+
+def _host_of_group(ctx, c) -> None:
+    """某县纪委监委驻某局纪检监察组: the body the group is stationed in is named inside its name."""
+    m = _lex().stationed_host.search(c.text)
+    if m:
+        span = (c.start + m.start(1), c.start + m.end(1))
+        node = ctx.org(m.group(1), span)
+        ctx.mentions.append(Mention(Cand(*span, m.group(1), "ORG"), node, "Organization"))
 
 
 def _campaigns_of_event(ctx, c) -> None:
