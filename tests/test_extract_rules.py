@@ -52,6 +52,8 @@ ENTITIES = [
     ("认真贯彻落实十九届六中全会精神。", "Event", "中国共产党第十九届中央委员会第六次全体会议"),
     ("湖北省委十二届四次全会在武汉举行。", "Event", "中国共产党湖北省第十二届委员会第四次全体会议"),
     ("出席全国科技工作会议并讲话。", "Event", "全国科技工作会议"),
+    # a scope after a study verb names a meeting of the place; a place convenes its own meeting
+    ("会议传达学习全省检察长会议精神。", "Event", "全省检察长会议"),
     # a place's committee and its government side by side: 市委市政府
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "合肥市人民政府"),
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "中共合肥市委员会"),

@@ -10,6 +10,10 @@ SAMPLES = sorted((Path(__file__).parent.parent / "data" / "samples").glob("*.txt
 
 
 @pytest.mark.parametrize("raw, expected", [
+    # a headline before a lede that opens with its date ends there, even in a file that puts a
+    # blank line after every line
+    ("泾县召开党组会议部署防汛工作\n\n6月1日，泾县召开党组会议。\n\n会议强调，要抓好落实。",
+     "泾县召开党组会议部署防汛工作\n6月1日，泾县召开党组会议。\n会议强调，要抓好落实。"),
     # a word broken by the page: joined
     ("全会听取和讨论了工作报告，会议在重\n庆召开。", "全会听取和讨论了工作报告，会议在重庆召开。"),
     # spaces PDF extraction puts around digits and between CJK characters

@@ -253,6 +253,14 @@ def _block_follows(g: _Gap):
     return None
 
 
+def _lede_after_headline(g: _Gap):
+    """A bare line (a headline: no punctuation) before a news lede that opens with its date
+    (4月10日，…) ends there, whatever the layout of the rest of the file."""
+    if L.pattern("lede").match(g.n) and not any(c in g.p for c in "，。；、：,;:"):
+        return True
+    return None
+
+
 def _sentence_goes_on(g: _Gap):
     """An open 《 “ （, a line ending with ，/的, or the next one starting with 的/、."""
     if g.para.open or g.p.endswith(_words().join_end) or g.n.startswith(_words().join_start):
@@ -310,7 +318,7 @@ def _without_wrap_width(g: _Gap):
     return None
 
 
-_BREAK_RULES = (_sentence_ended, _block_follows, _sentence_goes_on, _after_standalone,
+_BREAK_RULES = (_sentence_ended, _block_follows, _lede_after_headline, _sentence_goes_on, _after_standalone,
                 _title_goes_on, _title_ended, _blank_line, _heading_ended,
                 _speech_title_goes_on, _without_wrap_width)
 

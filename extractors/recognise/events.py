@@ -130,7 +130,7 @@ def _scoped_start(text: str, lo: int, hi: int):
     for k in range(hi - 4, lo - 1, -1):
         sc = _regex("scoped").match(text, k, hi)
         if sc and len(sc.group(1)) >= 2 and not sc.group(1).endswith(_words("audience")) \
-                and text[k - 2:k] in _words("convene_verbs"):
+                and text.endswith(tuple(_words("convene_verbs")), 0, k):
             return k
     return None
 
@@ -228,10 +228,30 @@ def _named_meeting(text: str, m):
     name = text[start:m.end()]
     prefix = text[start:m.start()]
     anchored = bool(_anchor().match(name)) or scoped
+    place = _convening_place(text, start)
+    if place and not _unnamed(text, m.group(), start, prefix, True):
+        # 某市召开领导干部大会: the meeting of the place that convenes it
+        return Cand(start, m.end(), name, "EVENT", props={"canonical": place + name, "convened": False})
     if _unnamed(text, m.group(), start, prefix, anchored):
         return None
     convened = not anchored and _convened(text, start)
-    return Cand(start, m.end(), name, "EVENT", props={"canonical": name, "convened": convened})
+    props = {"canonical": name, "convened": convened}
+    if scoped:      # 全省检察长会议: the province's, spelled out by the resolver
+        props.update(canonical="{place}" + name[2:], level=name[1])
+    return Cand(start, m.end(), name, "EVENT", props=props)
+
+
+def _convening_place(text: str, start: int) -> str:
+    """A gazetteer place right before 召开/举行 at ``start`` (大连市召开…), with a clean left edge."""
+    verbs = tuple(_words("convene_verbs")[:2])
+    k = start - 2
+    if not text.endswith(verbs, 0, start):
+        return ""
+    for n in range(min(9, k), 1, -1):
+        p = lexicon.load().places.get(text[k - n:k])
+        if p and p.name == text[k - n:k] and (k - n == 0 or not is_cjk(text[k - n - 1])):
+            return p.name
+    return ""
 
 
 def _named_meetings(text: str) -> list:

@@ -84,8 +84,8 @@ def _event_node(ctx, c, cands, same_init) -> str:
     span, canon = (c.start, c.end), c.props.get("canonical", c.text)
     if "{place}" in canon:
         # 市委六届四次全会 in a county's news is the city's plenum: keep the words as written
-        level = _lex().plenum_level.match(c.text)
-        place = level_place(level.group(), ctx.juris) if level else ""
+        level = c.props.get("level") or (_lex().plenum_level.match(c.text) or [""])[0]
+        place = level_place(level, ctx.juris) if level else ""
         canon = canon.replace("{place}", place) if place else c.text
     convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
     if convener and c.props.get("kind") == "sitting":
