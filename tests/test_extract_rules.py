@@ -54,6 +54,7 @@ ENTITIES = [
     ("出席全国科技工作会议并讲话。", "Event", "全国科技工作会议"),
     # a scope after a study verb names a meeting of the place; a place convenes its own meeting
     ("会议传达学习全省检察长会议精神。", "Event", "全省检察长会议"),
+    ("11月6日上午，宣城市召开领导干部大会，宣布有关决定。", "Event", "宣城市领导干部大会"),
     # a place's committee and its government side by side: 市委市政府
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "合肥市人民政府"),
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "中共合肥市委员会"),

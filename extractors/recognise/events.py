@@ -228,10 +228,11 @@ def _named_meeting(text: str, m):
     name = text[start:m.end()]
     prefix = text[start:m.start()]
     anchored = bool(_anchor().match(name)) or scoped
-    place = _convening_place(text, start)
-    if place and not _unnamed(text, m.group(), start, prefix, True):
-        # 某市召开领导干部大会: the meeting of the place that convenes it
-        return Cand(start, m.end(), name, "EVENT", props={"canonical": place + name, "convened": False})
+    place, begin = _convening_place(text, _left_edge(text, m.start()), m.start())
+    if place and not _unnamed(text, m.group(), begin, text[begin:m.start()], True):
+        # 某市召开领导干部大会: the meeting of the place that convenes it, named from the verb on
+        named = text[begin:m.end()]
+        return Cand(begin, m.end(), named, "EVENT", props={"canonical": place + named, "convened": False})
     if _unnamed(text, m.group(), start, prefix, anchored):
         return None
     convened = not anchored and _convened(text, start)
@@ -241,17 +242,18 @@ def _named_meeting(text: str, m):
     return Cand(start, m.end(), name, "EVENT", props=props)
 
 
-def _convening_place(text: str, start: int) -> str:
-    """A gazetteer place right before 召开/举行 at ``start`` (大连市召开…), with a clean left edge."""
-    verbs = tuple(_words("convene_verbs")[:2])
-    k = start - 2
-    if not text.endswith(verbs, 0, start):
-        return ""
+def _convening_place(text: str, lo: int, hi: int) -> tuple:
+    """(place, where the name starts) for a meeting a gazetteer place convenes right before
+    it (大连市召开领导干部大会), with a clean left edge; ('', 0) otherwise."""
+    verbs = _words("convene_verbs")[:2]
+    k = max(text.rfind(v, lo, hi) for v in verbs)
+    if k < 0:
+        return "", 0
     for n in range(min(9, k), 1, -1):
         p = lexicon.load().places.get(text[k - n:k])
         if p and p.name == text[k - n:k] and (k - n == 0 or not is_cjk(text[k - n - 1])):
-            return p.name
-    return ""
+            return p.name, k + len(verbs[0])
+    return "", 0
 
 
 def _named_meetings(text: str) -> list:
