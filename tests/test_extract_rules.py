@@ -55,6 +55,9 @@ ENTITIES = [
     # a scope after a study verb names a meeting of the place; a place convenes its own meeting
     ("会议传达学习全省检察长会议精神。", "Event", "全省检察长会议"),
     ("11月6日上午，宣城市召开领导干部大会，宣布有关决定。", "Event", "宣城市领导干部大会"),
+    # a body named at the head of an effort runs it; a verb before a quoted name is no part of it
+    ("会议听取了市教育局群众身边不正之风和腐败问题集中整治工作进展情况汇报。", "Initiative", "群众身边不正之风和腐败问题集中整治"),
+    ("各县（市、区）要全面推行“全要素网格”建设。", "Initiative", "“全要素网格”建设"),
     # a place's committee and its government side by side: 市委市政府
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "合肥市人民政府"),
     ("国家有关部委和合肥市委市政府给予了大力支持。", "Organization", "中共合肥市委员会"),

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.campaigns import find_campaigns
+from orgkg.extractors.recognise.orgs import find_orgs
 from orgkg.extractors.recognise.spans import Cand, curly, is_cjk
 
 # The words and rules live in data/initiatives.yaml.
@@ -127,7 +128,13 @@ def _start(text: str, s: int, limit: int = 28, keep_and: bool = False) -> int:
     start = _after_weak_cuts(text, start, s)
     while start < s and text[start] in CLOSING_INNER:
         start += 1
-    return _after_scope_and_year(text, start, s)
+    return _after_body(text, _after_scope_and_year(text, start, s), s)
+
+
+def _after_body(text: str, start: int, s: int) -> int:
+    """市教育局群众身边…集中整治: a body named at the head is who runs the effort, no part of its name."""
+    heads = [c for c in find_orgs(text[start:s]) if c.start == 0 and not c.collective and s - start - c.end >= 4]
+    return start + max(c.end for c in heads) if heads else start
 
 
 def _inside_quote(text: str, start: int, k: int) -> bool:
