@@ -29,6 +29,6 @@ def open_store(env=None, home=None, graph: str | None = None) -> Store:
     info, _ = engine.ensure_running(home if home is not None else engine.home_dir(env))
     try:
         return FalkorStore(info.socket, graph or env.get("ORGKG_GRAPH") or DEFAULT_GRAPH, engine_info=info)
-    except Exception:
+    except BaseException:        # SIGTERM arrives as SystemExit: the engine must not outlive us
         engine.release(info)
         raise

@@ -461,17 +461,27 @@ def ensure_running(home=None) -> tuple[EngineInfo, bool]:
     home = _home(home)
     p = _paths(home)
     with _locked(home):
-        info, started = _start_locked(home, p, keep=False)
-        token = p["clients"] / f"{os.getpid()}-{time.monotonic_ns()}"
+        running = _live_pid(p) is not None
         try:
-            p["clients"].mkdir(mode=PRIVATE_DIR, exist_ok=True)
-            token.touch(mode=PRIVATE_FILE)
-        except OSError as exc:
-            if started:
+            info, started = _start_locked(home, p, keep=False)
+            info.client_token = _register(p)
+            return info, started
+        except BaseException:
+            # a failed registration, or SIGTERM (SystemExit) in the middle of a start:
+            # an engine started here and used by nobody must not be left behind
+            if not running and not p["keep"].exists():
                 _stop_locked(home, p)
-            raise EngineError(f"cannot write {token}: {_os_reason(exc)}") from None
-        info.client_token = token
-        return info, started
+            raise
+
+
+def _register(p: dict) -> Path:
+    token = p["clients"] / f"{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        p["clients"].mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        token.touch(mode=PRIVATE_FILE)
+    except OSError as exc:
+        raise EngineError(f"cannot write {token}: {_os_reason(exc)}") from None
+    return token
 
 
 def release(info: EngineInfo) -> bool:
