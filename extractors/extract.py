@@ -65,7 +65,7 @@ def extract_document(doc, kg, nlp=None, siblings=None, cands=None, same_init=Non
     org_surfaces = [c.text for c in cands if c.label == "ORG"]
     # meeting names carry places too: 中共某某县委十五届五次全会
     juris = infer_jurisdiction(doc, org_surfaces + [c.text for c in cands if c.label == "EVENT"])
-    issuer = canonical_org(doc.meta["issuer"], juris)[0] if doc.meta.get("issuer") else ""
+    issuer = canonical_org(doc.meta.issuer, juris)[0] if doc.meta.issuer else ""
     # a class of bodies (各直属单位党委) is never the body a document's bare units belong to
     definite = [c.text for c in cands if c.label == "ORG" and not c.collective]
     home = home_body([canonical_org(s, juris)[0] for s in definite], issuer)

@@ -59,18 +59,18 @@ def docs():
 def test_metadata_fields_samples(docs, key):
     doc = docs[key[0]][key[1]]
     for field, value in EXPECTED_META[key].items():
-        assert doc.meta.get(field) == value, field
+        assert getattr(doc.meta, field) == value, field
     for field, span_key in SPAN_KEYS.items():
-        if field in doc.meta and span_key in doc.meta:
-            a, b = doc.meta[span_key]
-            assert doc.text[a:b] == doc.meta[field]
-    for a, b in doc.meta.get("issuer_spans", []):
-        assert doc.text[a:b] in (doc.meta["issuer"], doc.meta["title"][: b - a])
-    for name, (a, b) in zip(doc.meta.get("addressees", []), doc.meta.get("addressee_spans", [])):
+        if getattr(doc.meta, field) is not None and getattr(doc.meta, span_key) is not None:
+            a, b = getattr(doc.meta, span_key)
+            assert doc.text[a:b] == getattr(doc.meta, field)
+    for a, b in doc.meta.issuer_spans:
+        assert doc.text[a:b] in (doc.meta.issuer, doc.meta.title[: b - a])
+    for name, (a, b) in zip(doc.meta.addressees, doc.meta.addressee_spans):
         assert doc.text[a:b] == name
-    if "date_span" in doc.meta:
-        a, b = doc.meta["date_span"]
-        assert parse_date(doc.text[a:b]) == doc.meta["date"]
+    if doc.meta.date_span is not None:
+        a, b = doc.meta.date_span
+        assert parse_date(doc.text[a:b]) == doc.meta.date
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -119,11 +119,11 @@ def test_metadata_fields_notice_with_copies_and_printer():
            "抄送：中国科协办公厅，省委宣传部。\n江苏省科协办公室 2023年5月8日印发")
     (doc,) = split_documents(Source(Path("n.txt"), raw))
     meta = doc.meta
-    assert meta["number_parts"] == {"code": "苏科协发", "year": 2023, "serial": 12}
-    assert meta["kind"] == "notice" and meta["issuer"] == "江苏省科学技术协会"
-    assert meta["addressees"] == ["各设区市科协", "省级学会"]
-    assert meta["date"] == "2023-05-06"
-    assert meta["copies"] == ["中国科协办公厅", "省委宣传部"]
-    assert meta["printer"] == "江苏省科协办公室" and meta["printed"] == "2023-05-08"
-    assert meta["jurisdiction_hints"] == ["江苏省"]
-    assert len(meta["issuer_spans"]) == 2
+    assert meta.number_parts == {"code": "苏科协发", "year": 2023, "serial": 12}
+    assert meta.kind == "notice" and meta.issuer == "江苏省科学技术协会"
+    assert meta.addressees == ["各设区市科协", "省级学会"]
+    assert meta.date == "2023-05-06"
+    assert meta.copies == ["中国科协办公厅", "省委宣传部"]
+    assert meta.printer == "江苏省科协办公室" and meta.printed == "2023-05-08"
+    assert meta.jurisdiction_hints == ["江苏省"]
+    assert len(meta.issuer_spans) == 2

@@ -34,8 +34,8 @@ def test_reader_formats_text_encodings(tmp_path, encoding, prefix):
     assert source.raw == NOTICE                       # BOM removed: offsets count from 渝
     assert source.format == "txt"
     (doc,) = split_documents(source)
-    assert doc.meta["number"] == "渝科协发〔2022〕7号" and doc.meta["date"] == "2022-03-08"
-    a, b = doc.meta["title_span"]
+    assert doc.meta.number == "渝科协发〔2022〕7号" and doc.meta.date == "2022-03-08"
+    a, b = doc.meta.title_span
     m = doc.mention(a, b)
     assert source.raw[m["start"]:m["end"]] == "重庆市科学技术协会关于开展科普活动的通知"
 
@@ -53,7 +53,7 @@ def test_reader_formats_crlf_offsets_count_both_characters(tmp_path, newline):
     path.write_bytes(NOTICE.replace("\n", newline).encode("utf-8"))
     source = read_source(path)
     (doc,) = split_documents(source)
-    a, b = doc.meta["title_span"]
+    a, b = doc.meta.title_span
     m = doc.mention(a, b)
     assert source.raw[m["start"]:m["end"]] == "重庆市科学技术协会关于开展科普活动的通知"
 
@@ -116,9 +116,9 @@ def test_reader_formats_pdf_text_layer(tmp_path):
     assert source.format == "pdf"
     assert [re.sub(r"\s", "", line) for line in source.raw.split("\n") if line.strip()] == lines
     (doc,) = split_documents(source)
-    assert doc.meta["issuer"] == "重庆市科学技术协会"
-    assert doc.meta["addressees"] == ["各区县科协"]
-    a, b = doc.meta["title_span"]
+    assert doc.meta.issuer == "重庆市科学技术协会"
+    assert doc.meta.addressees == ["各区县科协"]
+    a, b = doc.meta.title_span
     m = doc.mention(a, b)           # offsets point into the extracted text
     assert re.sub(r"\s", "", source.raw[m["start"]:m["end"]]) == lines[1]
 
@@ -155,8 +155,8 @@ def test_reader_formats_pdf_pages_are_rejoined(tmp_path):
     lines = doc.text.split("\n")
     assert lines[3:17] == paras
     assert "—" not in doc.text and "文件" not in doc.text
-    assert doc.meta["number"] == "渝科协发〔2022〕7号" and doc.meta["date"] == "2022-03-08"
-    assert doc.meta["issuer"] == "重庆市科学技术协会"
+    assert doc.meta.number == "渝科协发〔2022〕7号" and doc.meta.date == "2022-03-08"
+    assert doc.meta.issuer == "重庆市科学技术协会"
 
 
 def test_reader_formats_pdf_without_text_layer(tmp_path):
@@ -184,7 +184,7 @@ def test_reader_formats_docx_paragraphs_and_tables_in_order(tmp_path):
     assert source.raw.split("\n") == ["重庆市科学技术协会关于开展科普活动的通知", "各区县科协：",
                                       "单位", "人数", "市科协", "12", "请认真贯彻落实。"]
     (doc,) = split_documents(source)
-    assert doc.meta["kind"] == "notice" and doc.meta["addressees"] == ["各区县科协"]
+    assert doc.meta.kind == "notice" and doc.meta.addressees == ["各区县科协"]
 
 
 def test_reader_formats_docx_that_is_a_zip_without_word(tmp_path):
@@ -203,7 +203,7 @@ def test_reader_formats_html_declared_charset_and_blocks():
     assert "var x" not in source.raw and "color" not in source.raw and "页面标题" not in source.raw
     assert "现将有关事项 通知如下，请认真贯彻落实。" in lines and "A & B" in lines
     (doc,) = split_documents(source)
-    assert doc.meta["addressees"] == ["各区县科协", "市级学会"]
+    assert doc.meta.addressees == ["各区县科协", "市级学会"]
 
 
 def test_reader_formats_iter_files_is_lazy_sorted_and_skips_hidden(tmp_path):

@@ -47,7 +47,7 @@ def sample_docs():
 @pytest.mark.parametrize("name", sorted(EXPECTED_DOCUMENTS))
 def test_split_documents_samples(sample_docs, name):
     docs = sample_docs[name]
-    got = [(d.meta.get("kind"), d.meta.get("title")) for d in docs]
+    got = [(d.meta.kind, d.meta.title) for d in docs]
     assert got == EXPECTED_DOCUMENTS[name]
     assert [d.index for d in docs] == list(range(len(docs)))
 
@@ -83,7 +83,7 @@ def test_split_documents_sentence_spans_map_to_the_raw_text(sample_docs, name):
 
 def test_split_documents_notice_then_plan_mentions_point_into_the_file(sample_docs):
     notice, plan = sample_docs["004_885a211a3cdd617a.txt"]
-    a, b = plan.meta["title_span"]
+    a, b = plan.meta.title_span
     m = plan.mention(a, b)
     assert m["file"] == "004_885a211a3cdd617a.txt"
     assert re.sub(r"\s", "", notice.source.raw[m["start"]:m["end"]]) == "市科协科技社团党委2022年工作要点"
@@ -123,8 +123,8 @@ def test_split_documents_red_header_goes_with_its_document():
     docs = split_documents(Source(Path("t.txt"), raw))
     assert len(docs) == 2
     assert docs[1].text.startswith("乙市科学技术协会文件\n乙科协发〔2021〕4号")
-    assert docs[1].meta["issuer"] == "乙市科学技术协会"
-    assert docs[1].meta["number_parts"]["serial"] == 4
+    assert docs[1].meta.issuer == "乙市科学技术协会"
+    assert docs[1].meta.number_parts["serial"] == 4
 
 
 def test_split_documents_cited_dateline_and_news_subheading_do_not_split():

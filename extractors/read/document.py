@@ -32,12 +32,40 @@ class Source:
 
 
 @dataclass
+class DocumentMeta:
+    """公文要素 of one document, as read/metadata.py finds them; None (or empty) where the
+    text does not state one. Spans are (start, end) in the document's text."""
+    title: str | None = None
+    title_span: tuple | None = None
+    kind: str = "other"                  # notice | opinion | plan | resolution | report | speech | news | other
+    number: str | None = None            # 发文字号: 渝科协发〔2022〕7号
+    number_parts: dict | None = None     # its code, year and serial
+    issuer: str | None = None
+    issuer_spans: list = field(default_factory=list)
+    date: str | None = None              # ISO date of the document
+    date_span: tuple | None = None
+    addressees: list = field(default_factory=list)
+    addressee_spans: list = field(default_factory=list)
+    copies: list = field(default_factory=list)
+    copy_spans: list = field(default_factory=list)
+    printer: str | None = None           # 版记: the office that printed it, and when
+    printer_span: tuple | None = None
+    printed: str | None = None
+    speaker: str | None = None
+    speaker_span: tuple | None = None
+    adopted_by: str | None = None        # （…会议通过）
+    issued_by: int | None = None         # the index of the notice in the same file that issues it
+    source_line: str | None = None       # a reprint's source (摘自《…》)
+    jurisdiction_hints: list = field(default_factory=list)
+
+
+@dataclass
 class Document:
     source: Source
     text: str                     # normalised text of this document
     offsets: list                 # offsets[i] = index in source.raw of text[i]; len(text) + 1 entries
     sentences: list = field(default_factory=list)   # (start, end) spans in text
-    meta: dict = field(default_factory=dict)        # 公文要素: number, issuer, date, title, addressees, ...
+    meta: DocumentMeta = field(default_factory=DocumentMeta)     # 公文要素
     index: int = 0                # position of this document inside its file
 
     @property
@@ -70,8 +98,8 @@ class Document:
         found = {"file": self.file, "sentence": self.source.raw[a:b], "start": a, "end": b,
                  "rule": rule, "confidence": confidence}
         for key, meta_key in (("date", "date"), ("document", "title")):
-            if self.meta.get(meta_key):
-                found[key] = self.meta[meta_key]
+            if getattr(self.meta, meta_key):
+                found[key] = getattr(self.meta, meta_key)
         return found
 
     def sentence_at(self, pos: int) -> tuple:

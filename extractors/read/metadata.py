@@ -31,6 +31,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from orgkg.extractors.read import lines as L
+from orgkg.extractors.read.document import DocumentMeta
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 _SEP = "，,；;"
@@ -187,7 +188,7 @@ def _headline_last(lines: list):
     return None
 
 
-def extract_metadata(doc) -> dict:
+def extract_metadata(doc) -> DocumentMeta:
     """Meta of one Document (see the module docstring for the keys)."""
     lines = _lines(doc.text)
     meta = {}
@@ -218,7 +219,7 @@ def extract_metadata(doc) -> dict:
         if L.pattern("source_line").match(line):
             meta.setdefault("source_line", line.strip("（）()"))
     _jurisdiction(lines, meta)
-    return meta
+    return DocumentMeta(**meta)
 
 
 def _number(lines, meta):

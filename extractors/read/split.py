@@ -288,28 +288,30 @@ def _link_issued(docs: list) -> None:
     Inherited values have no spans: they do not stand in the document's text.
     """
     for i, doc in enumerate(docs):
-        title = doc.meta.get("title", "")
-        m = L.pattern("issued").search(title)
+        m = L.pattern("issued").search(doc.meta.title or "")
         if not m:
             continue
         issued = m.group(1)
         for other in docs[max(0, i - 1): i + 2]:
-            if other is doc:
-                continue
-            same = L.match_key(other.meta.get("title", "")) == L.match_key(issued)
-            untitled = "title" not in other.meta and other.meta.get("kind") == L.kind_of(issued)
-            if not (same or untitled):
-                continue
-            if untitled:
-                other.meta["title"] = issued
-            other.meta["issued_by"] = doc.index
-            if "issuer" in doc.meta and "issuer" not in other.meta:
-                other.meta["issuer"] = doc.meta["issuer"]
-                other.meta["issuer_spans"] = []
-            for key in ("date", "jurisdiction_hints"):
-                if key in doc.meta and key not in other.meta:
-                    other.meta[key] = doc.meta[key]
-            break
+            if other is not doc and _lend(doc.meta, other.meta, issued, doc.index):
+                break
+
+
+def _lend(meta, other, issued: str, index: int) -> bool:
+    """Make ``other`` the document T that ``meta``'s notice issues, when it is; says whether it was."""
+    same = L.match_key(other.title or "") == L.match_key(issued)
+    untitled = other.title is None and other.kind == L.kind_of(issued)
+    if not (same or untitled):
+        return False
+    if untitled:
+        other.title = issued
+    other.issued_by = index
+    if meta.issuer is not None and other.issuer is None:
+        other.issuer, other.issuer_spans = meta.issuer, []
+    for key in ("date", "jurisdiction_hints"):
+        if getattr(meta, key) and not getattr(other, key):
+            setattr(other, key, getattr(meta, key))
+    return True
 
 
 def _cut(text: str, a: int, b: int, limit: int) -> int:

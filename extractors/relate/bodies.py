@@ -108,7 +108,7 @@ def _part_of():
 def rule_part_of(ctx):
     """Units named as their body plus a unit word are PART_OF it; a party group SUPERVISES
     the body it sits in. Parents added on the way are looked at too."""
-    head = ctx.doc.meta.get("title_span", (0, 0))[0]
+    head = (ctx.doc.meta.title_span or (0, 0))[0]
     nodes = [(m.node, m.start) for m in ctx.mentions if m.label == "Organization"]
     nodes += [(n, head) for n in sorted(ctx.protected)]
     seen = set()

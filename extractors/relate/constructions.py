@@ -114,6 +114,6 @@ def _yield(ctx, hit: Hit, src: str, rel: str, tgt: str) -> None:
             if rel == "ALIAS":
                 ctx.same_body(a.node, b.node)
             elif rel == "LEADS":
-                ctx.relate(a.node, rel, b.node, hit.start, rule, 0.8, role=b.role, as_of=ctx.doc.meta.get("date"))
+                ctx.relate(a.node, rel, b.node, hit.start, rule, 0.8, role=b.role, as_of=ctx.doc.meta.date)
             else:
                 ctx.relate(a.node, rel, b.node, hit.start, rule, 0.8)

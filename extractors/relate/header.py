@@ -107,16 +107,16 @@ def self_facts(ctx: DocContext, siblings) -> None:
     meta = ctx.doc.meta
     issuer = _issuers(ctx)
     _self_document(ctx, issuer)
-    head = meta.get("title_span", (0, 0))[0]
-    if meta.get("speaker"):
-        ctx.add("Person", meta["speaker"], span=meta.get("speaker_span"))
+    head = (meta.title_span or (0, 0))[0]
+    if meta.speaker:
+        ctx.add("Person", meta.speaker, span=meta.speaker_span)
     if ctx.self_node and ctx.issuer_node:
         for node in ctx.issuer_nodes:
             ctx.relate(node, "ISSUED", ctx.self_node, head, "header:issuer", 0.95)
     parent = _issuing_sibling(ctx.doc, siblings)
     _printer(ctx, parent, head)
     _adopted_by(ctx, head)
-    _addressees(ctx, parent, meta.get("kind", "other"), head)
+    _addressees(ctx, parent, meta.kind, head)
     _copies(ctx, head)
 
 
@@ -124,14 +124,14 @@ def _issuers(ctx) -> str:
     """The issuer line (or the body a title opens with): 中共某县委 某县人民政府 (a joint
     document) makes each body an issuer; the first leads."""
     doc, meta = ctx.doc, ctx.doc.meta
-    title, issuer = meta.get("title"), meta.get("issuer")
-    spans = meta.get("issuer_spans") or []
+    title, issuer = meta.title, meta.issuer
+    spans = meta.issuer_spans
     if not issuer and title:
         issuer, k = _title_issuer(title), 0
         inner = _lex().issued_title.search(title)
         if not issuer and inner:      # 关于印发《某局2024年工作要点》的通知: the plan's issuer issues the notice
             issuer, k = _title_issuer(inner.group(1)), inner.start(1)
-        start = (meta.get("title_span") or (0, 0))[0] + k
+        start = (meta.title_span or (0, 0))[0] + k
         spans = [(start, start + len(issuer))] if issuer else []
     if issuer:
         a = spans[0][0] if spans else None
@@ -143,25 +143,25 @@ def _issuers(ctx) -> str:
 
 def _self_document(ctx, issuer) -> None:
     meta = ctx.doc.meta
-    title, kind = meta.get("title"), meta.get("kind", "other")
+    title, kind = meta.title, meta.kind
     if title and kind not in NO_SELF_NODE and (kind in DOC_KINDS or title.endswith(_lex().title_words)):
-        name, aliases = _title_aliases(title, issuer or "", meta.get("number", ""), meta.get("speaker", ""))
-        ctx.self_node = ctx.add("Document", name, aliases, span=meta.get("title_span"),
-                                number=meta.get("number"), date=meta.get("date"), issuer=issuer)
+        name, aliases = _title_aliases(title, issuer or "", meta.number or "", meta.speaker or "")
+        ctx.self_node = ctx.add("Document", name, aliases, span=meta.title_span,
+                                number=meta.number, date=meta.date, issuer=issuer)
 
 
 def _printer(ctx, parent, head) -> None:
     """The printing office (版记) issues the document (or the notice that issues it)."""
     meta = ctx.doc.meta
-    if meta.get("printer"):
+    if meta.printer:
         target = _sibling_node(ctx, parent) or ctx.self_node
-        printer = ctx.org(meta["printer"], meta.get("printer_span"))
-        ctx.relate(printer, "ISSUED", target, meta.get("printer_span", (head, head))[0], "footer:printer", 0.9)
+        printer = ctx.org(meta.printer, meta.printer_span)
+        ctx.relate(printer, "ISSUED", target, (meta.printer_span or (head, head))[0], "footer:printer", 0.9)
 
 
 def _adopted_by(ctx, head) -> None:
     """（…会议通过） under a title: that meeting adopted the document."""
-    adopted = ctx.doc.meta.get("adopted_by")
+    adopted = ctx.doc.meta.adopted_by
     if not adopted:
         return
     found = [c for c in find_events(adopted) if c.end - c.start == len(adopted)]
@@ -175,7 +175,7 @@ def _addressees(ctx: DocContext, parent, kind: str, head: int) -> None:
     """Addressees: the document REQUIRES them, a directive's issuer SUPERVISES them.
     A plan issued by a notice is addressed to the notice's addressees."""
     doc = ctx.doc
-    src = parent if not doc.meta.get("addressees") and parent is not None else doc
+    src = parent if not doc.meta.addressees and parent is not None else doc
     for name, span, aliases in _located(src, "addressees"):
         node = ctx.org(name, span if src is doc else None, collective=_addressed_class(name))
         if aliases:
@@ -205,8 +205,8 @@ def _copies(ctx: DocContext, head: int) -> None:
 def _located(doc, key: str) -> list:
     """(name, span in doc.text, aliases) for the addressees or copies in ``doc.meta``, names
     re-joined or split as _addressee_names does; span None when not found."""
-    names = _addressee_names(doc.meta.get(key) or [])
-    spans = doc.meta.get({"addressees": "addressee_spans", "copies": "copy_spans"}[key]) or []
+    names = _addressee_names(getattr(doc.meta, key))
+    spans = getattr(doc.meta, {"addressees": "addressee_spans", "copies": "copy_spans"}[key])
     lo = min((a for a, _ in spans), default=0)
     hi = max((b for _, b in spans), default=len(doc.text))
     out, pos = [], lo
@@ -232,15 +232,15 @@ def _title_issuer(title: str) -> str:
 
 
 def _issuing_sibling(doc, siblings):
-    k = doc.meta.get("issued_by")
+    k = doc.meta.issued_by
     if k is None or not siblings or not (0 <= k < len(siblings)) or siblings[k] is doc:
         return None
     return siblings[k]
 
 
 def _sibling_node(ctx, sibling):
-    if sibling is None or not sibling.meta.get("title"):
+    if sibling is None or not sibling.meta.title:
         return None
     m = sibling.meta
-    name, aliases = _title_aliases(m["title"], m.get("issuer", ""), m.get("number", ""), m.get("speaker", ""))
-    return ctx.add("Document", name, aliases, number=m.get("number"), date=m.get("date"), issuer=m.get("issuer"))
+    name, aliases = _title_aliases(m.title, m.issuer or "", m.number or "", m.speaker or "")
+    return ctx.add("Document", name, aliases, number=m.number, date=m.date, issuer=m.issuer)

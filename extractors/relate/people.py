@@ -117,4 +117,4 @@ def _relate_posts(ctx, p, pairs, s) -> None:
     for org, role in pairs:
         if role.endswith(tuple(w["member_role_ends"])) or role in w["non_leading_roles"]:
             continue
-        ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=ctx.doc.meta.get("date"))
+        ctx.relate(p.node, "LEADS", org, s, "text:title+name", 0.85, role=role, as_of=ctx.doc.meta.date)

@@ -19,7 +19,7 @@ def _lex():
 
 
 def rule_requires(ctx, s, e, ms):
-    if not ctx.self_node or ctx.doc.meta.get("kind") in _lex().w["no_duties_in"]:
+    if not ctx.self_node or ctx.doc.meta.kind in _lex().w["no_duties_in"]:
         return
     sent = ctx.doc.text[s:e]
     _duties(ctx, s, sent, ms)
@@ -58,7 +58,7 @@ def _initiatives(ctx, s, sent, ms) -> None:
     """Initiatives a directive names, or that the text asks for or acts on (not 了/过: done)."""
     text, lex = ctx.doc.text, _lex()
     modal = lex.modal.search(sent)
-    directive = ctx.doc.meta.get("kind") in DIRECTIVE_KINDS      # a speech or report also looks back
+    directive = ctx.doc.meta.kind in DIRECTIVE_KINDS      # a speech or report also looks back
     for i in [m for m in ms if m.label == "Initiative"]:
         before = text[max(s, i.start - lex.w["look_back"]):i.start]
         asked = modal and s + modal.start() < i.start

@@ -33,7 +33,7 @@ def _lex():
 def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     """One node (and mention) per candidate, then the entities named inside others, bare
     units and the body's own short forms."""
-    header = [tuple(sp) for key in ("addressee_spans", "copy_spans") for sp in ctx.doc.meta.get(key) or []]
+    header = [tuple(sp) for key in ("addressee_spans", "copy_spans") for sp in getattr(ctx.doc.meta, key)]
     for c in cands:
         if _kept(ctx, c, cands, header):
             _add_candidate(ctx, c, cands, same_init)
@@ -49,7 +49,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
         # the meeting a news headline names (市委六届三次全会举行)
-        a, b = ctx.doc.meta.get("title_span") or (0, 0)
+        a, b = ctx.doc.meta.title_span or (0, 0)
         ctx.main_event = next((m.node for m in ctx.mentions if m.label == "Event" and a <= m.start < b), None)
 
 
@@ -57,7 +57,7 @@ def _kept(ctx, c, cands, header) -> bool:
     w, meta = _lex().w, ctx.doc.meta
     if c.label == "ORG" and any(a <= c.start and c.end <= b for a, b in header):
         return False      # the addressee and copy lines are read from the metadata
-    if c.label == "ORG" and c.text == w["every_unit"] and any(a.endswith(w["unit_word"]) for a in meta.get("addressees") or []):
+    if c.label == "ORG" and c.text == w["every_unit"] and any(a.endswith(w["unit_word"]) for a in meta.addressees):
         return False      # 各单位要… after an addressee line of 各单位 means those addressees again
     # 第八次会议 with no body holding it names nothing
     return not (c.props.get("kind") == "sitting" and not _convener(cands, c, ctx.doc.text))

@@ -118,12 +118,12 @@ def _school_of(doc, orgs: list):
 
 
 def _issuer_of(doc, orgs: list):
-    return _issuer_jurisdiction(doc.meta.get("issuer") or "")
+    return _issuer_jurisdiction(doc.meta.issuer or "")
 
 
 def _hinted(doc, orgs: list):
     """The first hint in the metadata that names a known place."""
-    for hint in doc.meta.get("jurisdiction_hints") or []:
+    for hint in doc.meta.jurisdiction_hints:
         p = lexicon.load().places.get(hint)
         if p:
             return _place_jurisdiction(p)
@@ -133,7 +133,7 @@ def _hinted(doc, orgs: list):
 def _numbered(doc, orgs: list):
     """The one-character place prefix of the document number (or of the text's head)."""
     abbr_places = lexicon.load().abbr_places
-    m = _pattern("number_prefix").search(doc.meta.get("number") or doc.text[:400])
+    m = _pattern("number_prefix").search(doc.meta.number or doc.text[:400])
     if m and m.group(1) in abbr_places:
         return _place_jurisdiction(abbr_places[m.group(1)])
     return None
@@ -142,7 +142,7 @@ def _numbered(doc, orgs: list):
 def _titled(doc, orgs: list):
     """The first place a title names, unless a national body is named there too."""
     places = lexicon.load().places
-    title = doc.meta.get("title") or ""
+    title = doc.meta.title or ""
     named = [p for p in (places.get(title[i:i + n]) for i in range(len(title)) for n in (4, 3, 2)) if p]
     if named and not re.search(lexicon.national_alternation(), title):
         return _place_jurisdiction(named[0])     # 在武汉市科技创新大会上的讲话
@@ -225,7 +225,7 @@ def _local_level(name: str) -> str:
 def _school(doc) -> str:
     """A university that issues the document (中共浙江大学委员会) or that a text speaking of
     校党委 / 校长 names: the 校 of its short forms."""
-    m = SCHOOL.match(doc.meta.get("issuer") or "")
+    m = SCHOOL.match(doc.meta.issuer or "")
     if m:
         return m.group(1)
     if _pattern("school_self").search(doc.text):
