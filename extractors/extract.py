@@ -48,7 +48,7 @@ def extract_file(path, nlp=None) -> dict:
     nlp = nlp or get_nlp()
     kg = KnowledgeGraph()
     parsed = [candidates(nlp(doc.text)) for doc in docs]
-    merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "INIT"])
+    merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "Initiative"])
     for doc, cands in zip(docs, parsed):
         extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=merged)
     return {"file": source.name, "chars": len(source.raw), "graph": kg.to_dict()}
@@ -62,16 +62,16 @@ def extract_document(doc, kg, nlp=None, siblings=None, cands=None, same_init=Non
     the file-wide map of initiative forms to one name."""
     if cands is None:
         cands = candidates((nlp or get_nlp())(doc.text))
-    org_surfaces = [c.text for c in cands if c.label == "ORG"]
+    org_surfaces = [c.text for c in cands if c.label == "Organization"]
     # meeting names carry places too: 中共某某县委十五届五次全会
-    juris = infer_jurisdiction(doc, org_surfaces + [c.text for c in cands if c.label == "EVENT"])
+    juris = infer_jurisdiction(doc, org_surfaces + [c.text for c in cands if c.label == "Event"])
     issuer = canonical_org(doc.meta.issuer, juris)[0] if doc.meta.issuer else ""
     # a class of bodies (各直属单位党委) is never the body a document's bare units belong to
-    definite = [c.text for c in cands if c.label == "ORG" and not c.collective]
+    definite = [c.text for c in cands if c.label == "Organization" and not c.collective]
     home = home_body([canonical_org(s, juris)[0] for s in definite], issuer)
     ctx = DocContext(doc, kg, juris, home)
     if same_init is None:
-        same_init = merge_initiatives([c.text for c in cands if c.label == "INIT"])
+        same_init = merge_initiatives([c.text for c in cands if c.label == "Initiative"])
     self_facts(ctx, siblings)
     add_entities(ctx, cands, same_init)
     apply_rules(ctx)

@@ -46,7 +46,7 @@ def one_pass(paths) -> dict:
     for path in reader.iter_files(paths):
         docs = split.split_documents(reader.read_source(path))
         parsed = [candidates(nlp(doc.text)) for doc in docs]
-        same_init = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "INIT"])
+        same_init = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "Initiative"])
         for doc, cands in zip(docs, parsed):
             extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=same_init)
     return kg.to_dict()

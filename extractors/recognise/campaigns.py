@@ -68,5 +68,5 @@ def find_campaigns(text: str) -> list:
     for m in _pattern().finditer(text):
         name, start = _object(m)
         if not _ordinary(name, generic, slogans):
-            out.append(Cand(start, start + len(name), name, "INIT"))
+            out.append(Cand(start, start + len(name), name, "Initiative"))
     return out

@@ -34,11 +34,11 @@ def find_titles(text: str) -> list:
     out = []
     for m in TITLE.finditer(text):
         name = re.sub(r"\s+", "", m.group(1))
-        out.append(Cand(m.start(), m.end(), name, "DOC", props={"inner": (m.start(1), m.end(1))}))
+        out.append(Cand(m.start(), m.end(), name, "Document", props={"inner": (m.start(1), m.end(1))}))
     for m in _congress_report().finditer(text):
-        out.append(Cand(m.start(), m.end(), m.group(), "DOC"))
+        out.append(Cand(m.start(), m.end(), m.group(), "Document"))
     forms, known = _known()
     for m in known.finditer(text):
         if text[m.end():m.end() + 1] not in "》" and text[m.start() - 1:m.start()] != "《":
-            out.append(Cand(m.start(), m.end(), m.group(), "DOC", props={"canonical": forms[m.group()]}))
+            out.append(Cand(m.start(), m.end(), m.group(), "Document", props={"canonical": forms[m.group()]}))
     return out

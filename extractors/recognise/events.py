@@ -232,14 +232,14 @@ def _named_meeting(text: str, m):
     if place and not _unnamed(text, m.group(), begin, text[begin:m.start()], True):
         # 某市召开领导干部大会: the meeting of the place that convenes it, named from the verb on
         named = text[begin:m.end()]
-        return Cand(begin, m.end(), named, "EVENT", props={"canonical": place + named, "convened": False})
+        return Cand(begin, m.end(), named, "Event", props={"canonical": place + named, "convened": False})
     if _unnamed(text, m.group(), start, prefix, anchored):
         return None
     convened = not anchored and _convened(text, start)
     props = {"canonical": name, "convened": convened}
     if scoped:      # 全省检察长会议: the province's, spelled out by the resolver
         props.update(canonical="{place}" + name[2:], level=name[1])
-    return Cand(start, m.end(), name, "EVENT", props=props)
+    return Cand(start, m.end(), name, "Event", props=props)
 
 
 def _convening_place(text: str, lo: int, hi: int) -> tuple:
@@ -288,7 +288,7 @@ def _local_plenums(text: str) -> list:
         if j is None:
             continue
         start = j - 2 if text[j - 2:j] == _data()["party_prefix"] else j
-        out.append(Cand(start, m.end(), text[start:m.end()], "EVENT", props={
+        out.append(Cand(start, m.end(), text[start:m.end()], "Event", props={
             "canonical": template.format(text[j:k], m.group(1), m.group(2)), "kind": "local_plenum"}))
     return out
 
@@ -296,7 +296,7 @@ def _local_plenums(text: str) -> list:
 def _sittings(text: str) -> list:
     """Numbered sittings; entities.py names them after the body that holds them and drops
     those with no body right before them or before 召开/举行/进行."""
-    return [Cand(m.start(), m.end(), m.group(), "EVENT", props={"canonical": m.group(), "convened": True,
+    return [Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": True,
                                                                 "kind": "sitting"})
             for m in _regex("sitting").finditer(text)
             if not _regex("term_before").search(text, max(0, m.start() - 24), m.start())]
@@ -309,7 +309,7 @@ def find_events(text: str) -> list:
         for m in pat.finditer(text):
             # 中共陕西省委十四届六次全会: 中共 belongs to the meeting's name, not a body of its own
             start = m.start() - 2 if kind.startswith("local_") and text[m.start() - 2:m.start()] == party else m.start()
-            out.append(Cand(start, m.end(), text[start:m.end()], "EVENT",
+            out.append(Cand(start, m.end(), text[start:m.end()], "Event",
                             props={"canonical": _canonical(kind, m), "kind": kind}))
     out.extend(_named_meetings(text))
     return out

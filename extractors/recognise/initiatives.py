@@ -224,7 +224,7 @@ def _suffixed(text: str, m, generic: set, slogans: set, places):
     # a named campaign carried out as 活动: 全国科普日活动, “清风”廉洁文化建设活动
     activity = _data()["activity"]
     end = m.end() + len(activity) if text.startswith(activity, m.end()) else m.end()
-    return Cand(start, end, text[start:end], "INIT")
+    return Cand(start, end, text[start:end], "Initiative")
 
 
 def find_initiatives(text: str) -> list:
@@ -237,7 +237,7 @@ def find_initiatives(text: str) -> list:
     out.extend(find_campaigns(text))      # suffix-less campaigns after a campaign verb
     for m in known.finditer(text):
         # a short form inside a longer name (科技助力乡村振兴行动) loses to it in selection
-        out.append(Cand(m.start(), m.end(), m.group(), "INIT", props={"canonical": forms[m.group()]}))
+        out.append(Cand(m.start(), m.end(), m.group(), "Initiative", props={"canonical": forms[m.group()]}))
     return out
 
 
@@ -262,7 +262,7 @@ def _quoted_names(text: str, slogans: set) -> list:
         if inner in slogans or STOPS.search(inner):
             continue
         if m.group(2) or inner.endswith(i_suffixes) or _regex("double").fullmatch(inner):
-            out.append(Cand(m.start(), m.end(), m.group(), "INIT"))
+            out.append(Cand(m.start(), m.end(), m.group(), "Initiative"))
     return out
 
 
@@ -272,9 +272,9 @@ def _quoted(text: str, slogans: set) -> list:
     out = _quoted_names(text, slogans)
     for m in _regex("branded_activity").finditer(text):
         if m.group(1) not in slogans and not STOPS.search(m.group(1)):
-            out.append(Cand(m.start(), m.end(), m.group(), "INIT"))
+            out.append(Cand(m.start(), m.end(), m.group(), "Initiative"))
     for m in _regex("listed_brands").finditer(text):
         for q in re.finditer(r"“([^“”]{2,30})”", m.group(1)):
             if q.group(1) not in slogans:
-                out.append(Cand(m.start(1) + q.start(), m.start(1) + q.end(), q.group(), "INIT"))
+                out.append(Cand(m.start(1) + q.start(), m.start(1) + q.end(), q.group(), "Initiative"))
     return out

@@ -55,16 +55,16 @@ def find_pattern_orgs(text: str) -> list:
 
 def _national_bodies(text: str) -> list:
     national = lexicon.load().national
-    return [Cand(m.start(), m.end(), m.group(), "ORG", props={"national": national[m.group()]})
+    return [Cand(m.start(), m.end(), m.group(), "Organization", props={"national": national[m.group()]})
             for m in _national().finditer(text)]
 
 
 def _admin_lists(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in _regex("admin_list").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in _regex("admin_list").finditer(text)]
 
 
 def _duty_classes(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "ORG", collective=True) for m in _regex("duty_class").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in _regex("duty_class").finditer(text)]
 
 
 def _asked_classes(text: str) -> list:
@@ -73,25 +73,25 @@ def _asked_classes(text: str) -> list:
         pos = m.start(1)
         for item in m.group(1).split("、"):
             if item.endswith(ends) and mark in item:
-                out.append(Cand(pos, pos + len(item), item, "ORG", collective=True))
+                out.append(Cand(pos, pos + len(item), item, "Organization", collective=True))
             pos += len(item) + 1
     return out
 
 
 def _term_bodies(text: str) -> list:
     full = _word("term_body_full_name")
-    return [Cand(m.start(), m.end(), m.group(), "ORG",
+    return [Cand(m.start(), m.end(), m.group(), "Organization",
                  props={"canonical": full.format(number=m.group(1), body=m.group(2))})
             for m in _regex("term_body").finditer(text)]
 
 
 def _supervision_commissions(text: str) -> list:
-    return [Cand(m.start(2), m.end(2), m.group(2), "ORG", props={"resolve_as": m.group(1) + m.group(2)})
+    return [Cand(m.start(2), m.end(2), m.group(2), "Organization", props={"resolve_as": m.group(1) + m.group(2)})
             for m in _regex("supervision_beside_discipline").finditer(text)]
 
 
 def _league_committees(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "ORG")
+    return [Cand(m.start(), m.end(), m.group(), "Organization")
             for pattern in _regexes("league_committees") for m in pattern.finditer(text)]
 
 
@@ -101,26 +101,26 @@ def _zone_committees(text: str) -> list:
         # 某高新区党工委书记、管委会主任: the zone the party post names
         zone = _regex("zone_party_post").search(text[max(0, m.start() - 24):m.start()])
         props = {"canonical": zone.group(1) + _word("zone_committee_full")} if zone else {}
-        out.append(Cand(m.start(), m.end(), m.group(), "ORG", props=props))
+        out.append(Cand(m.start(), m.end(), m.group(), "Organization", props=props))
     return out
 
 
 def _prefecture_bodies(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "ORG") for m in _regex("prefecture_bodies").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("prefecture_bodies").finditer(text)]
 
 
 def _media_sources(text: str) -> list:
-    return [Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True}) for m in _media().finditer(text)]
+    return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True}) for m in _media().finditer(text)]
 
 
 def _bylines(text: str) -> list:
-    return [Cand(m.start(1), m.end(1), m.group(1), "ORG", props={"media": True})
+    return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True})
             for m in _regex("byline").finditer(text)]
 
 
 def _stationed_groups(text: str) -> list:
     """A discipline inspection group stationed in a body, named whole: 某县纪委监委驻某局纪检监察组."""
-    return [Cand(m.start(), m.end(), m.group(), "ORG") for m in _regex("stationed_group").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_group").finditer(text)]
 
 
 def _listed_names(text: str) -> list:
@@ -132,7 +132,7 @@ def _listed_names(text: str) -> list:
         pos = m.start()
         for item in m.group(1).split("、"):
             if 2 <= len(item) <= 8 and not any(w in item for w in verbs):
-                out.append(Cand(pos, pos + len(item), item, "ORG", props={"listed": True}))
+                out.append(Cand(pos, pos + len(item), item, "Organization", props={"listed": True}))
             pos += len(item) + 1
     return out
 

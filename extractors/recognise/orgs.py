@@ -238,8 +238,8 @@ def _split_paired(c: Cand) -> list:
         return [c]
     second = words.second_commission
     k = c.end - len(second)
-    return [Cand(c.start, k, c.text[:-len(second)], "ORG"),
-            Cand(k, c.end, second, "ORG", props={"resolve_as": m.group(1) + second})]
+    return [Cand(c.start, k, c.text[:-len(second)], "Organization"),
+            Cand(k, c.end, second, "Organization", props={"resolve_as": m.group(1) + second})]
 
 
 def _from_suffix(text: str, s: int, suf: str):
@@ -258,7 +258,7 @@ def _from_suffix(text: str, s: int, suf: str):
     collective = _is_class(text, ws, start, s, suf, text[start:end])
     if suf == _words().party_organisations and not collective:
         return None      # 科协直属机关党组织: the party organisations of a body, not a body
-    return Cand(start, end, text[start:end], "ORG", collective=collective)
+    return Cand(start, end, text[start:end], "Organization", collective=collective)
 
 
 def _part_of_word(text: str, s: int, e: int, suf: str) -> bool:

@@ -134,7 +134,7 @@ def _named_before_verb(text: str) -> list:
             continue
         s = _appointee_start(text, m.start())
         if s is not None:
-            out.append(Cand(s, m.start(), text[s:m.start()], "PERSON"))
+            out.append(Cand(s, m.start(), text[s:m.start()], "Person"))
     return out
 
 
@@ -162,7 +162,7 @@ def _named_after_verb(text: str) -> list:
         i = m.end()
         name = _appointee_at(text, i)
         if name:
-            out.append(Cand(i, i + len(name), name, "PERSON"))
+            out.append(Cand(i, i + len(name), name, "Person"))
     return out
 
 
@@ -191,7 +191,7 @@ def _names_after_title(text: str, m) -> list:
         name = _titled_name_at(text, i)
         if not name:
             break
-        out.append(Cand(i, i + len(name), name, "PERSON", props={"title": m.group(), "title_start": m.start()}))
+        out.append(Cand(i, i + len(name), name, "Person", props={"title": m.group(), "title_start": m.start()}))
         i += len(name)
         if text[i:i + 1] != "、":
             break
@@ -214,7 +214,7 @@ def _reported(text: str) -> list:
             name = _name_at(text, i, need_cue=False)
             if not name:
                 break
-            out.append(Cand(i, i + len(name), name, "PERSON"))
+            out.append(Cand(i, i + len(name), name, "Person"))
             gap = _regex("credit_separator").match(text, i + len(name))
             if not gap:
                 break
@@ -224,7 +224,7 @@ def _reported(text: str) -> list:
 
 def _photographed(text: str) -> list:
     surnames = lexicon.load().surnames
-    return [Cand(m.start(1), m.end(1), m.group(1), "PERSON") for m in _patterns()[3].finditer(text)
+    return [Cand(m.start(1), m.end(1), m.group(1), "Person") for m in _patterns()[3].finditer(text)
             if m.group(1)[:1] in surnames or m.group(1)[:2] in surnames]
 
 
@@ -247,7 +247,7 @@ def _listed_names(names: str, pos: int) -> list:
     items = names.split("、")
     if not all(_name_at(it + "，", 0, need_cue=True) == it for it in items):
         return []
-    return [Cand(pos + 4 * k, pos + 4 * k + 3, it, "PERSON") for k, it in enumerate(items)]
+    return [Cand(pos + 4 * k, pos + 4 * k + 3, it, "Person") for k, it in enumerate(items)]
 
 
 def _honoured(text: str) -> list:
@@ -256,7 +256,7 @@ def _honoured(text: str) -> list:
     for m in _regex("honorific_ahead").finditer(text):
         s = _honoured_start(text, m.start())
         if s is not None:
-            out.append(Cand(s, m.start(), text[s:m.start()], "PERSON"))
+            out.append(Cand(s, m.start(), text[s:m.start()], "Person"))
     return out
 
 

@@ -9,7 +9,7 @@ reads them back for the later stages.
 
 >>> doc = get_nlp()("市委书记张志明主持会议。")
 >>> [(s.text, s.label_) for s in doc.spans["orgkg"]]
-[('市委', 'ORG'), ('张志明', 'PERSON')]
+[('市委', 'Organization'), ('张志明', 'Person')]
 >>> [(c.text, c.props.get("title")) for c in candidates(doc)]
 [('市委', None), ('张志明', '书记')]
 """
@@ -38,7 +38,7 @@ FINDERS = {
     "orgkg_titles": find_titles,
 }
 # When two candidates of equal length overlap, the lower number wins.
-PRIORITY = {"DOC": 0, "EVENT": 1, "PERSON": 2, "INIT": 3, "ORG": 4}
+PRIORITY = {"Document": 0, "Event": 1, "Person": 2, "Initiative": 3, "Organization": 4}
 
 
 class Finder:
@@ -86,8 +86,8 @@ for _name, _find in FINDERS.items():
 def _drop_orgs_over_titled_people(cands: list) -> list:
     """A body's name never holds a post title and a name (市长叶帮锐作政府 is a
     misread left edge of 政府工作报告): such organisation candidates go."""
-    people = [(c.start, c.end) for c in cands if c.label == "PERSON" and c.props.get("title")]
-    return [c for c in cands if c.label != "ORG" or
+    people = [(c.start, c.end) for c in cands if c.label == "Person" and c.props.get("title")]
+    return [c for c in cands if c.label != "Organization" or
             not any(c.start < s and e <= c.end for s, e in people)]
 
 

@@ -12,7 +12,7 @@ class Cand:
     start: int
     end: int
     text: str
-    label: str                 # ORG, PERSON, EVENT, INIT, DOC
+    label: str                 # an entity label of graph/schema.yaml: Organization, Person, …
     collective: bool = False
     props: dict = field(default_factory=dict)
 

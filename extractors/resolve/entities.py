@@ -19,9 +19,7 @@ from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_scho
 from orgkg.extractors.resolve.names import level_place
 from orgkg.extractors.resolve.units import bare_units, is_unit_class, self_short_forms
 
-__all__ = ["LABELS", "add_entities", "merge_initiatives", "prune_passing_collectives"]
-
-LABELS = {"ORG": "Organization", "PERSON": "Person", "EVENT": "Event", "INIT": "Initiative", "DOC": "Document"}
+__all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +38,10 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     add_inner(ctx, cands)
     for s, e, unit in bare_units(ctx, [(c.start, c.end) for c in cands]):
         node = ctx.org(unit, (s, e), collective=is_unit_class(unit))
-        ctx.mentions.append(Mention(Cand(s, e, unit, "ORG"), node, "Organization"))
+        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
     for s, e, surface, name in self_short_forms(ctx, [(m.start, m.end) for m in ctx.mentions] + header):
         node = ctx.add("Organization", name, [surface], span=(s, e))
-        ctx.mentions.append(Mention(Cand(s, e, surface, "ORG"), node, "Organization"))
+        ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
     add_inner_titles(ctx, cands)
     add_school(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
@@ -55,9 +53,9 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
 
 def _kept(ctx, c, cands, header) -> bool:
     w, meta = _lex().w, ctx.doc.meta
-    if c.label == "ORG" and any(a <= c.start and c.end <= b for a, b in header):
+    if c.label == "Organization" and any(a <= c.start and c.end <= b for a, b in header):
         return False      # the addressee and copy lines are read from the metadata
-    if c.label == "ORG" and c.text == w["every_unit"] and any(a.endswith(w["unit_word"]) for a in meta.addressees):
+    if c.label == "Organization" and c.text == w["every_unit"] and any(a.endswith(w["unit_word"]) for a in meta.addressees):
         return False      # 各单位要… after an addressee line of 各单位 means those addressees again
     # 第八次会议 with no body holding it names nothing
     return not (c.props.get("kind") == "sitting" and not _convener(cands, c, ctx.doc.text))
@@ -65,13 +63,13 @@ def _kept(ctx, c, cands, header) -> bool:
 
 def _add_candidate(ctx, c, cands, same_init) -> None:
     """中共某县委某县人民政府关于…: two bodies side by side are two mentions."""
-    parts = split_joint(c.text) if c.label == "ORG" and not c.props else [(c.text, 0)]
+    parts = split_joint(c.text) if c.label == "Organization" and not c.props else [(c.text, 0)]
     for text, k in parts:
-        part = c if len(parts) == 1 else Cand(c.start + k, c.start + k + len(text), text, "ORG")
+        part = c if len(parts) == 1 else Cand(c.start + k, c.start + k + len(text), text, "Organization")
         place = shared_place(parts[0][0], text) if k else ""
         if place:      # 北京市委市政府: the government of the committee's place
             part.props["resolve_as"] = place + text[1:]
-        ctx.mentions.append(Mention(part, NODE_MAKERS[c.label](ctx, part, cands, same_init), LABELS[c.label]))
+        ctx.mentions.append(Mention(part, NODE_MAKERS[c.label](ctx, part, cands, same_init), c.label))
 
 
 def _org_node(ctx, c, cands, same_init) -> str:
@@ -115,8 +113,8 @@ def _person_node(ctx, c, cands, same_init) -> str:
     return ctx.add("Person", c.text, span=(c.start, c.end))
 
 
-NODE_MAKERS = {"ORG": _org_node, "EVENT": _event_node, "INIT": _initiative_node, "DOC": _document_node,
-               "PERSON": _person_node}
+NODE_MAKERS = {"Organization": _org_node, "Event": _event_node, "Initiative": _initiative_node, "Document": _document_node,
+               "Person": _person_node}
 
 
 def _referred_document(ctx: DocContext, title: str) -> str:
@@ -135,7 +133,7 @@ def _convener(cands, event, text) -> str:
     sitting = event.props.get("kind") == "sitting"
     verbs = _lex().w["sitting_by" if sitting else "convened_by"]
     for c in cands:
-        if c.label == "ORG" and (c.end + 2 == event.start and text[c.end:event.start] in verbs
+        if c.label == "Organization" and (c.end + 2 == event.start and text[c.end:event.start] in verbs
                                  or sitting and c.end == event.start):
             return c.text
     return ""

@@ -28,21 +28,21 @@ def _lex():
 
 def add_inner(ctx, cands: list) -> None:
     for c in cands:
-        if c.label == "EVENT":
+        if c.label == "Event":
             _body_of_event(ctx, c)
-        elif c.label == "ORG":
+        elif c.label == "Organization":
             _host_of_group(ctx, c)
     for c in cands:
-        if c.label == "EVENT":
+        if c.label == "Event":
             _campaigns_of_event(ctx, c)
 
 
 def add_inner_titles(ctx, cands: list) -> None:
     for c in cands:
-        if c.label == "DOC":
+        if c.label == "Document":
             for s, e, form in _initiatives_in_title(ctx.doc.text, c):
                 node = ctx.add("Initiative", form, [ctx.doc.text[s:e], *initiative_aliases(form)], span=(s, e))
-                ctx.mentions.append(Mention(Cand(s, e, form, "INIT"), node, "Initiative"))
+                ctx.mentions.append(Mention(Cand(s, e, form, "Initiative"), node, "Initiative"))
 
 
 def _body_of_event(ctx, c) -> None:
@@ -55,7 +55,7 @@ def _body_of_event(ctx, c) -> None:
     m = m or lex.congress_of.match(c.text)
     if m and (not kind or kind == "local_plenum" or m.re is lex.congress_of):
         node = ctx.org(m.group(), (c.start, c.start + m.end()))
-        ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "ORG"), node, "Organization"))
+        ctx.mentions.append(Mention(Cand(c.start, c.start + m.end(), m.group(), "Organization"), node, "Organization"))
     elif kind == "local_session":
         _body_of_session(ctx, c)
 
@@ -67,7 +67,7 @@ def _body_of_session(ctx, c) -> None:
     if m:
         span = (c.start, c.start + m.end())
         node = ctx.org(m.group(1) + m.group(2), span)
-        ctx.mentions.append(Mention(Cand(*span, ctx.doc.text[span[0]:span[1]], "ORG"), node, "Organization"))
+        ctx.mentions.append(Mention(Cand(*span, ctx.doc.text[span[0]:span[1]], "Organization"), node, "Organization"))
 
 
 def _host_of_group(ctx, c) -> None:
@@ -76,14 +76,14 @@ def _host_of_group(ctx, c) -> None:
     if m:
         span = (c.start + m.start(1), c.start + m.end(1))
         node = ctx.org(m.group(1), span)
-        ctx.mentions.append(Mention(Cand(*span, m.group(1), "ORG"), node, "Organization"))
+        ctx.mentions.append(Mention(Cand(*span, m.group(1), "Organization"), node, "Organization"))
 
 
 def _campaigns_of_event(ctx, c) -> None:
     """The campaign a meeting pushes (全市某某整治推进会) lies inside the meeting's name."""
     for x in find_campaigns(c.text):
         span = (c.start + x.start, c.start + x.end)
-        ctx.mentions.append(Mention(Cand(*span, x.text, "INIT"), ctx.add("Initiative", x.text, span=span), "Initiative"))
+        ctx.mentions.append(Mention(Cand(*span, x.text, "Initiative"), ctx.add("Initiative", x.text, span=span), "Initiative"))
 
 
 def _initiatives_in_title(text: str, title: Cand) -> list:
@@ -102,4 +102,4 @@ def add_school(ctx) -> None:
         k = text.find(school)
         node = ctx.org(school, (k, k + len(school)))
         if not any(m.start < k + len(school) and k < m.end for m in ctx.mentions):
-            ctx.mentions.append(Mention(Cand(k, k + len(school), school, "ORG"), node, "Organization"))
+            ctx.mentions.append(Mention(Cand(k, k + len(school), school, "Organization"), node, "Organization"))
