@@ -341,3 +341,15 @@ def test_store_engine_starts_from_the_snapshot_when_the_aof_is_moved_aside(priva
     assert aof.is_dir()                                          # the AOF is back on, with the data
     with FalkorStore(engine.start(private_home).socket) as store:
         assert store.counts() == kg.counts()
+
+
+def test_store_engine_aof_records_effects_not_queries_so_a_crash_replays_fast(private_home):
+    info = engine.start(private_home)
+    with FalkorStore(info.socket) as store:
+        store.query("UNWIND range(1, 50) AS i MERGE (:Organization {id: toString(i), name: '某单位' + toString(i)})",
+                    write=True)
+    incr = b"".join(f.read_bytes() for f in (private_home / "data" / "appendonlydir").glob("*.incr.aof"))
+    assert b"GRAPH.EFFECT" in incr and b"MERGE" not in incr
+    _kill9(info.pid)                                             # before any compaction
+    with FalkorStore(engine.start(private_home).socket) as store:
+        assert store.query("MATCH (n:Organization) RETURN count(n), min(n.name)").rows == [[50, "某单位1"]]
