@@ -21,7 +21,8 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
 
 from orgkg.graph.errors import InputError
 
@@ -73,16 +74,10 @@ def read_source(path) -> Source:
     path = Path(path)
     data = _read_bytes(path)
     suffix = path.suffix.lower()
-    if suffix == ".pdf" or (suffix not in TEXT_SUFFIXES and data.startswith(b"%PDF-")):
-        from orgkg.extractors.read.formats.pdf import read_pdf
-        return _source(path, read_pdf(path), "pdf", "pdf")
-    if suffix == ".docx" or (suffix not in TEXT_SUFFIXES and _is_docx(data)):
-        from orgkg.extractors.read.formats.docx import read_docx
-        return _source(path, read_docx(path), "docx", "docx")
-    if suffix in HTML_SUFFIXES:
-        from orgkg.extractors.read.formats.html import decode_html, html_to_text
-        return _source(path, html_to_text(decode_html(data, path)), "html", "html")
-    if suffix in (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".ofd"):
+    fmt = _format_of(suffix, data)
+    if fmt:
+        return _source(path, fmt.read(path, data), fmt.name, fmt.name)
+    if suffix in UNSUPPORTED:
         raise InputError(path, f"unsupported file type ({suffix}); convert it to .docx, .pdf or .txt")
     try:
         text, encoding = decode_bytes(data, path)
@@ -91,6 +86,53 @@ def read_source(path) -> Source:
             raise
         raise InputError(path, "unsupported file type (not text, PDF, DOCX or HTML)") from None
     return _source(path, text, "txt", encoding)
+
+
+def _format_of(suffix: str, data: bytes):
+    """The format a file's suffix names, else (a suffix that says nothing) the one its
+    first bytes show; None for text."""
+    named = next((f for f in FORMATS.values() if suffix in f.suffixes), None)
+    if named or suffix in TEXT_SUFFIXES:
+        return named
+    return next((f for f in FORMATS.values() if f.sniff and f.sniff(data)), None)
+
+
+def _read_pdf(path: Path, data: bytes) -> str:
+    from orgkg.extractors.read.formats.pdf import read_pdf      # pypdf only when a PDF comes
+    return read_pdf(path)
+
+
+def _read_docx(path: Path, data: bytes) -> str:
+    from orgkg.extractors.read.formats.docx import read_docx
+    return read_docx(path)
+
+
+def _read_html(path: Path, data: bytes) -> str:
+    from orgkg.extractors.read.formats.html import decode_html, html_to_text
+    return html_to_text(decode_html(data, path))
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data.startswith(b"%PDF-")
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format other than plain text: the suffixes that name it, how to recognise it
+    from its first bytes (None: by suffix only), and how to get its text."""
+    name: str
+    suffixes: tuple
+    sniff: Callable | None
+    read: Callable
+
+
+FORMATS = {f.name: f for f in (
+    Format("pdf", (".pdf",), _is_pdf, _read_pdf),
+    Format("docx", (".docx",), lambda data: _is_docx(data), _read_docx),
+    Format("html", tuple(sorted(HTML_SUFFIXES)), None, _read_html),
+)}
+# office and layout formats with no reader here: said so, with what to convert to
+UNSUPPORTED = (".doc", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".ofd")
 
 
 def _stat(path: Path) -> os.stat_result:
