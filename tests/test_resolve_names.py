@@ -87,6 +87,8 @@ def _doc(text):
     # a place in a speech's title
     ("在南京市科技创新大会上的讲话\n（2024年2月1日）\n王明\n同志们：\n今天召开大会。", "南京市"),
     ("中共复旦大学委员会关于开展调研的通知\n各院系党委：\n请认真落实。", "复旦大学"),
+    # a university's news: the 大学 it names, not one of its 学院 or a clause ending in one
+    ("校长王明主持召开校长办公会。会议审议了《安徽大学章程》，审议了经管学院工作方案。", "安徽大学"),
 ])
 def test_resolve_infer_jurisdiction(text, expected):
     assert infer_jurisdiction(_doc(text), []).name == expected

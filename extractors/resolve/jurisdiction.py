@@ -229,9 +229,12 @@ def _school(doc) -> str:
     if m:
         return m.group(1)
     if _pattern("school_self").search(doc.text):
-        found = [school for pattern in DATA["school_named"] for school in re.findall(pattern, doc.text)]
-        if found:
-            return Counter(found).most_common(1)[0][0]
+        found = [school for pattern in DATA["school_named"] for school in re.findall(pattern, doc.text)
+                 if not _pattern("not_in_school").search(school)]
+        # a 学院 beside a 大学 is one of its schools (经管学院), not the school the text speaks for
+        universities = [school for school in found if school.endswith(DATA["school_end"][0])]
+        if universities or found:
+            return Counter(universities or found).most_common(1)[0][0]
     return ""
 
 
