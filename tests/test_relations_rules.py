@@ -208,6 +208,11 @@ RELATIONS = [
     (PAIRS, "中共宣城市委办公室", "SUPERVISES", "各县（市、区）人民政府"),
     (PAIRS, "中共宣城市委办公室", "SUPERVISES", "各县（市、区）党委"),
     (PAIRS, "宣城市人民政府办公室", "SUPERVISES", "市各直属园区管委会"),
+    # a government's own commission is PART_OF the government; it is no second issuer
+    ("青海省政府国资委关于印发《监管企业投资监督管理办法》的通知\n各监管企业：\n现将《监管企业投资监督管理办法》印发给你们。\n",
+     "青海省人民政府国有资产监督管理委员会", "PART_OF", "青海省人民政府"),
+    ("青海省政府国资委关于印发《监管企业投资监督管理办法》的通知\n各监管企业：\n现将《监管企业投资监督管理办法》印发给你们。\n",
+     "青海省人民政府国有资产监督管理委员会", "SUPERVISES", "各监管企业"),
 ]
 
 NOT_RELATIONS = [

@@ -37,6 +37,8 @@ CANONICAL = [
     ("县纪委监委驻县教育局纪检监察组", Jurisdiction("泾县", "county"), "泾县纪委监委驻县教育局纪检监察组"),
     ("中共泾县纪律检查委员会", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
     ("县纪委", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
+    # a government's own commission, named after it: one body, spelled out
+    ("青海省政府国资委", Jurisdiction("青海省", "province"), "青海省人民政府国有资产监督管理委员会"),
     # a university's own short forms
     ("校党委组织部", Jurisdiction("复旦大学", "school"), "中共复旦大学委员会组织部"),
     ("校长办公室", Jurisdiction("复旦大学", "school"), "复旦大学校长办公室"),

@@ -101,7 +101,7 @@ def _directed_after(ctx, orgs, at, cue, cs):
 def _part_of():
     w, lex = words("part_of"), lexicon.load()
     return SimpleNamespace(department=re.compile(w["department"]), definite=re.compile(w["definite"]), w=w,
-                           stationed=re.compile(w["stationed"]),
+                           stationed=re.compile(w["stationed"]), government_organ=re.compile(w["government_organ"]),
                            units=tuple(lex.cues["sub_units"]) + tuple(w["extra_units"]), party=words("common"))
 
 
@@ -164,7 +164,11 @@ def _supervisory(commission: str, named: str) -> str:
     return commission[:-2] + word if named == word else named
 
 
-def _is_department(rest: str) -> bool:
+def _is_department(rest: str, head: str = "") -> bool:
+    """A unit word, a short department name (科普部, 综合处), or an organ of the government
+    named before it (某省人民政府|国有资产监督管理委员会)."""
+    if head.endswith(_part_of().w["government"]) and _part_of().government_organ.fullmatch(rest):
+        return True
     return rest in lexicon.load().cues["sub_units"] or bool(_part_of().department.fullmatch(rest)) and len(rest) <= 5
 
 
@@ -177,7 +181,7 @@ def _named_parent(ctx, node_id, forms):
     for form in forms:
         for cut in range(len(form) - 2, 1, -1):
             head, rest = form[:cut], form[cut:]
-            if not _is_department(rest) or head in party:
+            if not _is_department(rest, head) or head in party:
                 continue
             canon = canonical_org(head, ctx.juris, ctx.home)[0]
             if not (_part_of().definite.search(canon) or canon in lexicon.load().national_aliases):

@@ -60,7 +60,9 @@ def expand(rest: str) -> str:
             # 发展改革委员会: a short form written out with 员会 is the same commission
             written_out = short.endswith(WORDS.short_commission_end) and rest.startswith(WORDS.written_out, len(short))
             tail = len(WORDS.written_out) if written_out else 0
-            return full + rest[len(short) + tail:]
+            after = rest[len(short) + tail:]
+            # a government's own commission or bureau is spelled out too: 政府国资委
+            return full + (expand(after) if full == WORDS.government else after)
     return rest
 
 
