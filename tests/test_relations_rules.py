@@ -213,6 +213,9 @@ RELATIONS = [
      "青海省人民政府国有资产监督管理委员会", "PART_OF", "青海省人民政府"),
     ("青海省政府国资委关于印发《监管企业投资监督管理办法》的通知\n各监管企业：\n现将《监管企业投资监督管理办法》印发给你们。\n",
      "青海省人民政府国有资产监督管理委员会", "SUPERVISES", "各监管企业"),
+    # a list of bare departments in a county's news: the county's departments
+    ("泾县第十八届人大常委会第五次会议召开。县政府办、公安局、财政局、发改局负责人列席会议。",
+     "泾县人民政府办公室", "PART_OF", "泾县人民政府"),
 ]
 
 NOT_RELATIONS = [

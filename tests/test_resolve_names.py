@@ -37,6 +37,9 @@ CANONICAL = [
     ("县纪委监委驻县教育局纪检监察组", Jurisdiction("泾县", "county"), "泾县纪委监委驻县教育局纪检监察组"),
     ("中共泾县纪律检查委员会", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
     ("县纪委", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
+    # a 办 before 公 is the office's own word; 县政府办 is the county government's office
+    ("省政府办公厅", Jurisdiction("江苏省", "province"), "江苏省人民政府办公厅"),
+    ("县政府办", Jurisdiction("泾县", "county"), "泾县人民政府办公室"),
     # a government's own commission, named after it: one body, spelled out
     ("青海省政府国资委", Jurisdiction("青海省", "province"), "青海省人民政府国有资产监督管理委员会"),
     # a university's own short forms

@@ -123,6 +123,19 @@ def _stationed_groups(text: str) -> list:
     return [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_group").finditer(text)]
 
 
+def _department_lists(text: str) -> list:
+    """A list of bare departments (县政府办、公安局、财政局…负责人): each a department of the
+    place the text speaks for; the resolver puts the place in front."""
+    out = []
+    for m in _regex("department_list").finditer(text):
+        pos = m.start()
+        for item in m.group().split("、"):
+            if _regex("department_item").fullmatch(item):
+                out.append(Cand(pos, pos + len(item), item, "Organization", props={"department": True}))
+            pos += len(item) + 1
+    return out
+
+
 def _listed_names(text: str) -> list:
     out = []
     verbs = [w for w in lexicon.load().w("cut_before") if len(w) > 1]
@@ -141,4 +154,4 @@ def _listed_names(text: str) -> list:
 # (spans.select keeps the order of equals)
 FINDERS = (_national_bodies, _admin_lists, _duty_classes, _asked_classes, _term_bodies,
            _supervision_commissions, _league_committees, _zone_committees, _prefecture_bodies,
-           _media_sources, _bylines, _stationed_groups, _listed_names)
+           _media_sources, _bylines, _stationed_groups, _department_lists, _listed_names)

@@ -75,6 +75,10 @@ def _add_candidate(ctx, c, cands, same_init) -> None:
 def _org_node(ctx, c, cands, same_init) -> str:
     if c.props.get("canonical"):
         return ctx.add("Organization", c.props["canonical"], [c.text], span=(c.start, c.end))
+    if c.props.get("department") and ctx.juris.level in _lex().w["local_levels"] and not c.text.startswith(ctx.juris.name):
+        # a bare department in a list is the one of the place the text speaks for (公安局 -> 某县公安局)
+        bare = c.text[1:] if c.text[:1] == ctx.juris.name[-1:] else c.text
+        return ctx.org(ctx.juris.name + bare, (c.start, c.end))
     return ctx.org(c.props.get("resolve_as", c.text), (c.start, c.end), c.collective)
 
 

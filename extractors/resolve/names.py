@@ -56,7 +56,8 @@ def expand(rest: str) -> str:
     for short, full in lexicon.load().abbreviations:
         if rest.startswith(full):
             return rest          # already spelled out (卫生健康委员会 starts with 卫生健康委)
-        if rest.startswith(short):
+        if rest.startswith(short) and not (short.endswith(WORDS.office_short) and rest.startswith(WORDS.office_tail, len(short))):
+            # (政府办公厅: a 办 before 公 is the office's word itself, no short form)
             # 发展改革委员会: a short form written out with 员会 is the same commission
             written_out = short.endswith(WORDS.short_commission_end) and rest.startswith(WORDS.written_out, len(short))
             tail = len(WORDS.written_out) if written_out else 0
