@@ -1,0 +1,29 @@
+"""Extraction quality on the other scoring sets, as floors a change may not fall below:
+the development passages of other genres (shared beside the repository) and the two
+blind sets written for the project (data/blind, data/blind2)."""
+from pathlib import Path
+
+import pytest
+
+from orgkg.extractors.extract import extract_paths
+from orgkg.graph.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "dev"
+
+# (texts, gold, entity F1 floor, relation F1 floor): a little under today's figures
+SETS = {
+    "dev": (DEV / "texts", DEV / "gold", 0.84, 0.76),
+    "blind": (ROOT / "data" / "blind" / "texts", ROOT / "data" / "blind" / "gold", 0.83, 0.80),
+    "blind2": (ROOT / "data" / "blind2" / "texts", ROOT / "data" / "blind2" / "gold", 0.80, 0.70),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_extract_quality_floor_on_other_sets(name):
+    texts, gold, entity_floor, relation_floor = SETS[name]
+    assert texts.is_dir() and gold.is_dir(), f"{name}: {texts} or {gold} is missing"
+    result = extract_paths([texts], jobs=1)
+    report = evaluate(gold, result.kg.to_dict())
+    assert report.score("all", "entity").f1 >= entity_floor
+    assert report.score("all", "relation").f1 >= relation_floor
