@@ -185,9 +185,9 @@ def _without_party(name: str) -> str:
     return name[len(WORDS.party_short):] if name.startswith(WORDS.party_short) else name
 
 
-# the level characters a bare name can open with (省委, 市政协)
-LEVEL_CHARS = "省市县区"
-LEVEL_KINDS = {"省": "province", "市": "city", "县": "county", "区": "district"}
+# the level characters a bare name can open with (省委, 市政协), and the kind of place each names
+LEVEL_KINDS = DATA["level_kinds"]
+LEVEL_CHARS = "".join(LEVEL_KINDS)
 
 
 def _place_of_level(name: str, level: str) -> str:
