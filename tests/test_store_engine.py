@@ -293,6 +293,12 @@ def test_store_engine_full_disk_is_reported_and_leaves_no_server(small_disk):
         with open_store(env={"ORGKG_HOME": str(home)}) as store:
             store.load(_many(20000))
     assert redis_pids(home) == [] and not engine.status(home).running
+    (home / "engine.log").write_text("")
+    with open_store(env={"ORGKG_HOME": str(home)}) as store:     # the next command, disk still full
+        assert 0 < store.counts()["nodes"] < 20000                # what was acknowledged is there
+    log = (home / "engine.log").read_text()
+    assert "Errors trying to SHUTDOWN" not in log and "bye bye" in log    # it exited, it was not killed
+    assert redis_pids(home) == []
 
 
 @pytest.mark.parametrize("size", ["read-only", "full"])

@@ -411,6 +411,16 @@ def compact(sock, timeout: float = COMPACT_TIMEOUT) -> None:
         raise EngineError(f"the engine could not rewrite its AOF ({status}); is the disk full?")
 
 
+def _shutdown(r) -> None:
+    """SHUTDOWN with a snapshot; when the snapshot cannot be written (a full disk), the
+    server refuses to exit, so exit without it: every acknowledged write is in the AOF."""
+    import redis
+    try:
+        r.shutdown(save=True)            # writes dump.rdb, flushes the AOF, exits
+    except redis.exceptions.ResponseError:
+        r.shutdown(nosave=True)
+
+
 def _stop_locked(home: Path, p: dict) -> bool:
     pid = _live_pid(p)
     p["keep"].unlink(missing_ok=True)
@@ -426,7 +436,7 @@ def _stop_locked(home: Path, p: dict) -> bool:
         pass                             # the AOF as it is still holds every write; stop anyway
     try:
         with _client(p["socket"], timeout=STOP_TIMEOUT) as r:
-            r.shutdown(save=True)        # writes dump.rdb, flushes the AOF, exits
+            _shutdown(r)
     except (redis.exceptions.RedisError, OSError):
         _signal(pid, signal.SIGTERM)     # SIGTERM also saves before exiting
     for sig in (None, signal.SIGTERM, signal.SIGKILL):
