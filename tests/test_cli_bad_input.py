@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import small_kg
+from orgkg.extractors.read import reader
 from orgkg.graph.cli import main
 
 GOOD = ("重庆市科学技术协会关于开展科普活动的通知\n各区县科协：\n"
@@ -47,9 +48,10 @@ def _bad_corpus(folder: Path) -> dict:
                 member.write(b"\0" * 2**20)
     (folder / "loop").symlink_to("loop")
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "huge.txt").write_text("科" * (reader.MAX_CHARS + 1), encoding="utf-8")
     Path(os.fsdecode(bytes(folder) + b"/\xc4\xe3\xba\xc3.txt")).write_text(GOOD, encoding="utf-8")
     return {"damaged.docx": "damaged", "bomb.docx": "zip bomb", "loop": "symbolic link loop",
-            "empty.txt": "empty file"}
+            "empty.txt": "empty file", "huge.txt": "over the limit"}
 
 
 def test_cli_extract_batch_with_one_bad_file_of_each_kind_keeps_every_good_file(tmp_path):
