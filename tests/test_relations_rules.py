@@ -216,6 +216,9 @@ RELATIONS = [
     # a list of bare departments in a county's news: the county's departments
     ("泾县第十八届人大常委会第五次会议召开。县政府办、公安局、财政局、发改局负责人列席会议。",
      "泾县人民政府办公室", "PART_OF", "泾县人民政府"),
+    # a meeting whose 精神 is studied adopts nothing; the sitting that studies it does
+    ("泾县人民政府召开第42次常务会议，传达学习全国安全生产工作会议和全省安全生产工作会议精神，审议通过了《泾县安全生产工作要点》。",
+     "泾县人民政府第42次常务会议", "ADOPTED", "泾县安全生产工作要点"),
 ]
 
 NOT_RELATIONS = [

@@ -143,14 +143,20 @@ def rule_adopted(ctx, s, e, ms):
 def _adopting_event(ctx, s, ms, at):
     """The meeting named last before the cue in the sentence; or, when the sentence names a
     meeting by its kind (大会审议通过…), the one named last before, else the headline's."""
-    text, spirit = ctx.doc.text, _lex().a["spirit"]
-    events = [x for x in ms if x.label == "Event" and x.end <= at and not text.startswith(spirit, x.end)]
+    events = [x for x in ms if x.label == "Event" and x.end <= at and not _studied(ctx.doc.text, x)]
     if events:
         return events[-1].node
-    if not _lex().meeting.search(text[s:at]):
+    if not _lex().meeting.search(ctx.doc.text[s:at]):
         return None
-    earlier = [x for x in ctx.mentions if x.label == "Event" and x.end <= at and not text.startswith(spirit, x.end)]
+    earlier = [x for x in ctx.mentions if x.label == "Event" and x.end <= at and not _studied(ctx.doc.text, x)]
     return earlier[-1].node if earlier else ctx.main_event
+
+
+def _studied(text: str, event) -> bool:
+    """A meeting whose 精神 is studied, or that a study verb names (传达学习X会议和Y会议精神),
+    adopts nothing here."""
+    a = _lex().a
+    return text.startswith(a["spirit"], event.end) or text.endswith(tuple(a["study_verbs"]), 0, event.start)
 
 
 def _adopted_titles(ctx, s, ms, event, after, cue) -> None:

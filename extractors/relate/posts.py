@@ -132,6 +132,7 @@ def unit_after_committee(ctx, ms, pos):
     if not bodies or not bodies[-1].cand.text.endswith(tuple(w["committee_ends"])):
         return None
     node = ctx.org(bodies[-1].cand.text + unit, (pos - len(unit), pos))
+    ctx.add("Organization", ctx.kg.node(node)["name"], [unit])      # the text names it bare here
     ctx.relate(node, "PART_OF", bodies[-1].node, pos, "text:committee-unit", 0.8)
     return node
 

@@ -125,8 +125,9 @@ def _zone_committee(core: str, juris: Jurisdiction):
 def _sub_level(core: str, juris: Jurisdiction):
     """自治区党委, 镇党委, 街道办事处: the region, town, street or zone the text is about."""
     for level in SUB_LEVELS:
-        if core.startswith(level) and len(core) > len(level) and level_place(level, juris):
-            return juris.name, core[len(level):]
+        place = level_place(level, juris) if core.startswith(level) and len(core) > len(level) else ""
+        if place:      # (自治区 in a county's text is its region's, not the county's)
+            return place, core[len(level):]
     return None
 
 
