@@ -269,8 +269,11 @@ def run(args, skip, tmp: Path) -> None:
                   f"orgkg / AC = {ours / ac:.4f}", flush=True)
     if "workers" not in skip:
         cores = os.cpu_count() or 1
+        load = os.getloadavg()[0]
         one, every = wall(1, corpus), wall(cores, corpus)
-        print(f"wall time: 1 worker {one:.1f} s, {cores} workers {every:.1f} s; speed-up {one / every:.2f}x", flush=True)
+        print(f"wall time: 1 worker {one:.1f} s, {cores} workers {every:.1f} s; speed-up {one / every:.2f}x "
+              f"(load average {load:.1f} before, {os.getloadavg()[0]:.1f} after: other work shares the cores)",
+              flush=True)
     if "growth" not in skip:
         big = tmp / "corpus4"
         make_corpus(big, 4 * args.chars)

@@ -100,10 +100,12 @@ class ResultCache:
         return key is not None and self.path(key).is_file()
 
     def get(self, key) -> dict | None:
+        """The entry, or None when it is missing or damaged (it is then made again)."""
         try:
-            return json.loads(self.path(key).read_text(encoding="utf-8"))
+            data = json.loads(self.path(key).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        return data if isinstance(data, dict) and isinstance(data.get("graph"), dict) else None
 
     def prune(self) -> None:
         """Remove the results of other extractor versions: they can never be used again."""
@@ -116,7 +118,8 @@ class ResultCache:
             return                      # files that failed are cheap to try again, and may be fixed
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path(key).parent.mkdir(mode=0o700, exist_ok=True)
-        with atomic_open(self.path(key)) as fh:
+        # no fsync: a cut-short entry after a power cut fails to parse and is made again
+        with atomic_open(self.path(key), durable=False) as fh:
             json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -206,7 +209,10 @@ class _Merger:
     def _merge(self, index, payload) -> None:
         path = self.files[index]
         if payload is None:
-            payload = self.cache.get(self.keys[index]) or _extract_one((index, str(path)))[1]
+            payload = self.cache.get(self.keys[index])
+        if payload is None:            # a damaged entry: made again, here
+            payload = _extract_one((index, str(path)))[1]
+            self.cache.put(self.keys[index], payload)
         if "skipped" in payload:
             self.result.skipped.append((str(path), payload["skipped"]))
             return

@@ -22,8 +22,10 @@ def write_text_atomic(path, text: str, encoding: str = "utf-8") -> Path:
 
 
 @contextmanager
-def atomic_open(path, encoding: str = "utf-8"):
-    """A text handle whose content replaces ``path`` only when the block ends without error."""
+def atomic_open(path, encoding: str = "utf-8", durable: bool = True):
+    """A text handle whose content replaces ``path`` only when the block ends without error.
+    ``durable=False`` skips the fsync: the file survives a killed process, not a power cut
+    (enough for a cache whose reader checks what it reads)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
@@ -32,7 +34,8 @@ def atomic_open(path, encoding: str = "utf-8"):
         with os.fdopen(fd, "w", encoding=encoding) as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, path)
     except BaseException:

@@ -142,6 +142,18 @@ def test_batch_version_follows_code_and_data_files(tmp_path, edit):
     assert batch.extractor_version(root) != before
 
 
+@pytest.mark.parametrize("damage", ["", '{"graph": ', '{"file": "x.txt"}', "[1, 2]"])
+def test_batch_damaged_cache_entry_is_made_again(tmp_path, damage):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    clean = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    entry = sorted((tmp_path / "cache").glob("*/*/*.json"))[0]
+    entry.write_text(damage, encoding="utf-8")
+    again = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    assert again.files == clean.files and again.skipped == []
+    assert same(again.kg.to_dict(), clean.kg.to_dict())
+    assert json.loads(entry.read_text(encoding="utf-8"))["graph"]["nodes"]
+
+
 def test_batch_bad_file_is_skipped_and_not_cached(tmp_path):
     corpus = copy_corpus(tmp_path / "corpus", 1)
     (corpus / "empty.txt").write_text("", encoding="utf-8")
