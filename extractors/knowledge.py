@@ -116,6 +116,56 @@ def data_file(name: str):
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
+def data_pattern(data: dict, key: str) -> str:
+    """The regex ``data[key]`` of a YAML data file, given as a string or as a list of
+    pieces to join. In it ``<name>`` stands for the entry ``data[name]``: a word list
+    joined with | in the order written (a regex tries alternatives in that order), or
+    another pattern, itself a string.
+
+    >>> data_pattern({"p": ["(?:", "<w>", ")+<q>"], "w": ["ab", "a"], "q": "<w>?"}, "p")
+    '(?:ab|a)+ab|a?'
+    """
+    pattern = data[key]
+    if isinstance(pattern, list):
+        pattern = "".join(pattern)
+    return re.sub(r"<([a-z_]+)>", lambda m: _data_part(data, m.group(1)), pattern)
+
+
+def _data_part(data: dict, name: str) -> str:
+    part = data[name]
+    return data_pattern(data, name) if isinstance(part, str) else "|".join(part)
+
+
+class DataFile:
+    """One YAML data file of a module: its entries, its word lists as tuples and its
+    patterns (see data_pattern) compiled, each read once."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def all(self) -> dict:
+        return data_file(self.name)
+
+    def word(self, key: str):
+        return data_file(self.name)[key]
+
+    def words(self, key: str) -> tuple:
+        return _file_words(self.name, key)
+
+    def pattern(self, key: str) -> re.Pattern:
+        return _file_pattern(self.name, key)
+
+
+@lru_cache(maxsize=None)
+def _file_words(name: str, key: str) -> tuple:
+    return tuple(data_file(name)[key])
+
+
+@lru_cache(maxsize=None)
+def _file_pattern(name: str, key: str) -> re.Pattern:
+    return re.compile(data_pattern(data_file(name), key))
+
+
 @lru_cache(maxsize=None)
 def alternation(key: str) -> str:
     """A regex alternation (longest first) of a word list in lexicon.json or cues.json."""

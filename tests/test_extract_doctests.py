@@ -15,6 +15,8 @@ MODULES = [
     "orgkg.extractors.recognise.events",
     "orgkg.extractors.recognise.initiatives",
     "orgkg.extractors.recognise.documents",
+    "orgkg.extractors.knowledge",
+    "orgkg.extractors.relate.constructions",
 ]
 
 

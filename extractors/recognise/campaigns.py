@@ -19,13 +19,8 @@ from orgkg.extractors.recognise.spans import Cand
 CLOSE_QUOTE = "”"
 
 
-def _data() -> dict:
-    return lexicon.data_file("campaigns.yaml")
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> tuple:
-    return tuple(_data()[key])
+DATA = lexicon.DataFile("campaigns.yaml")
+_data, _words = DATA.all, DATA.words
 
 
 @lru_cache(maxsize=None)

@@ -24,13 +24,8 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 QUOTES = "“”\""
 
 
-def _data() -> dict:
-    return lexicon.data_file("events.yaml")
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> tuple:
-    return tuple(_data()[key])
+DATA = lexicon.DataFile("events.yaml")
+_data, _words = DATA.all, DATA.words
 
 
 @lru_cache(maxsize=None)

@@ -27,13 +27,8 @@ CLOSING_INNER = "”’"        # closing quotes left over at a name's start
 STOPS = re.compile(r"[，。；：]")     # a quoted phrase holding these is a sentence, not a name
 
 
-def _data() -> dict:
-    return lexicon.data_file("initiatives.yaml")
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> tuple:
-    return tuple(_data()[key])
+DATA = lexicon.DataFile("initiatives.yaml")
+_data, _words = DATA.all, DATA.words
 
 
 @lru_cache(maxsize=None)

@@ -13,18 +13,13 @@ import re
 from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.spans import Cand, data_pattern
+from orgkg.extractors.recognise.spans import Cand
 
 DATA_FILE = "org_patterns.yaml"
 
 
-def _word(key: str):
-    return lexicon.data_file(DATA_FILE)[key]
-
-
-@lru_cache(maxsize=None)
-def _regex(key: str) -> re.Pattern:
-    return re.compile(data_pattern(lexicon.data_file(DATA_FILE), key))
+DATA = lexicon.DataFile(DATA_FILE)
+_word, _regex = DATA.word, DATA.pattern
 
 
 @lru_cache(maxsize=None)

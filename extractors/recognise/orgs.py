@@ -15,7 +15,8 @@ from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.org_patterns import find_pattern_orgs
-from orgkg.extractors.recognise.spans import Cand, data_pattern, is_cjk, matching_open
+from orgkg.extractors.knowledge import data_pattern
+from orgkg.extractors.recognise.spans import Cand, is_cjk, matching_open
 
 DATA_FILE = "orgs.yaml"
 

@@ -13,20 +13,15 @@ import re
 from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.spans import Cand, data_pattern, is_cjk
+from orgkg.extractors.recognise.spans import Cand, is_cjk
 
 DATA_FILE = "people.yaml"
 # the dots between the parts of a transliterated name (艾尔肯·吐尼亚孜)
 DOTS = ("·", "•", "・")
 
 
-def _word(key: str):
-    return lexicon.data_file(DATA_FILE)[key]
-
-
-@lru_cache(maxsize=None)
-def _regex(key: str) -> re.Pattern:
-    return re.compile(data_pattern(lexicon.data_file(DATA_FILE), key))
+DATA = lexicon.DataFile(DATA_FILE)
+_word, _regex = DATA.word, DATA.pattern
 
 
 @lru_cache(maxsize=None)

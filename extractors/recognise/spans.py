@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 from dataclasses import dataclass, field
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -48,26 +49,6 @@ def matching_open(text: str, close_pos: int, limit: int = 14) -> int:
             if depth == 0:
                 return i
     return -1
-
-
-def data_pattern(data: dict, key: str) -> str:
-    """The regex ``data[key]`` of a YAML data file, given as a string or as a list of
-    pieces to join. In it ``<name>`` stands for the entry ``data[name]``: a word list
-    joined with | in the order written (a regex tries alternatives in that order), or
-    another pattern, itself a string.
-
-    >>> data_pattern({"p": ["(?:", "<w>", ")+<q>"], "w": ["ab", "a"], "q": "<w>?"}, "p")
-    '(?:ab|a)+ab|a?'
-    """
-    pattern = data[key]
-    if isinstance(pattern, list):
-        pattern = "".join(pattern)
-    return re.sub(r"<([a-z_]+)>", lambda m: _data_part(data, m.group(1)), pattern)
-
-
-def _data_part(data: dict, name: str) -> str:
-    part = data[name]
-    return data_pattern(data, name) if isinstance(part, str) else "|".join(part)
 
 
 def curly(text: str) -> str:
