@@ -9,7 +9,8 @@ A file's result depends only on its name, its bytes and the extractor, so it
 is cached under ``file_key`` = hash(extractor version, name, bytes), and the
 merged graph is the same whichever worker made which result, and in whatever
 order they finished. The extractor version hashes every code and data file
-under extractors/: changing a rule or a gazetteer re-extracts everything.
+under extractors/ and the graph/ files a result depends on (schema, ids): changing
+a rule, a gazetteer or the schema re-extracts everything.
 
 Every cache entry is written whole (temporary file, then rename), so a run
 killed half-way leaves only complete entries, and the next run starts from them.
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from orgkg import graph as graph_package
 from orgkg.graph.errors import OrgkgError
 from orgkg.graph.files import atomic_open
 from orgkg.graph.kg import KnowledgeGraph
@@ -38,6 +40,7 @@ from orgkg.graph.kg import KnowledgeGraph
 from orgkg.extractors.read import reader
 
 HERE = Path(__file__).resolve().parent
+GRAPH = Path(graph_package.__file__).resolve().parent
 CONNECT_TIMEOUT = "20s"   # to reach a Dask scheduler
 DASK_HINT = "the Dask path needs dask.distributed: pip install 'orgkg[dask]'"
 
@@ -60,13 +63,21 @@ class Progress:
     name: str
 
 
+# graph/ files that shape a per-file result too: the schema (which relations are kept),
+# ids (node and edge ids), names as the graph cleans them, and the graph itself
+GRAPH_FILES = ("schema.yaml", "model.py", "ids.py", "printable.py", "kg.py")
+
+
 @lru_cache(maxsize=8)
-def extractor_version(root: Path = HERE) -> str:
-    """A hash of every code and data file under ``root`` (extractors/): names and bytes."""
+def extractor_version(root: Path = HERE, graph: Path = GRAPH) -> str:
+    """A hash of every code and data file under ``root`` (extractors/) and of the
+    graph files a result depends on (GRAPH_FILES): names and bytes."""
     digest = hashlib.sha256()
     for path in sorted(p for p in Path(root).rglob("*") if p.is_file() and _counts_for_version(p, root)):
         digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    for name in GRAPH_FILES:
+        digest.update(f"graph/{name}".encode("utf-8") + b"\0" + (Path(graph) / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 

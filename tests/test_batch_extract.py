@@ -127,19 +127,23 @@ def test_batch_cache_extractor_change_reextracts_everything(tmp_path):
 
 
 @pytest.mark.parametrize("edit", [
-    ("data/national_bodies.tsv", "\n# one more line\n"),
-    ("resolve/names.py", "\n# a comment is a change too\n"),
+    ("extractors/data/national_bodies.tsv", "\n# one more line\n"),
+    ("extractors/resolve/names.py", "\n# a comment is a change too\n"),
+    ("graph/schema.yaml", "\n# the schema decides which relations are kept\n"),
 ])
 def test_batch_version_follows_code_and_data_files(tmp_path, edit):
-    root = tmp_path / "extractors"
+    root, graph = tmp_path / "extractors", tmp_path / "graph"
     shutil.copytree(Path(batch.__file__).parent, root, ignore=shutil.ignore_patterns("__pycache__"))
-    before = batch.extractor_version(root)
-    assert batch.extractor_version(root) == before
-    target = root / edit[0]
-    assert target.is_file(), f"{edit[0]} is gone from extractors/: pick another file"
+    graph.mkdir()
+    for name in batch.GRAPH_FILES:
+        shutil.copy(batch.GRAPH / name, graph / name)
+    before = batch.extractor_version(root, graph)
+    assert batch.extractor_version(root, graph) == before
+    target = tmp_path / edit[0]
+    assert target.is_file(), f"{edit[0]} is gone: pick another file"
     target.write_text(target.read_text(encoding="utf-8") + edit[1], encoding="utf-8")
     batch.extractor_version.cache_clear()
-    assert batch.extractor_version(root) != before
+    assert batch.extractor_version(root, graph) != before
 
 
 @pytest.mark.parametrize("damage", ["", '{"graph": ', '{"file": "x.txt"}', "[1, 2]"])
