@@ -1,16 +1,10 @@
 """The constructions of data/constructions.yaml, one row each (and the cases that must
 yield nothing), on short texts written in the style of each genre with made-up names."""
-from pathlib import Path
-
 import pytest
-from test_relations_rules import triples
+from test_relations_rules import graph_of, triples
 
-from orgkg.extractors.extract import extract_document
-from orgkg.extractors.read.document import Source
-from orgkg.extractors.read.split import split_documents
 from orgkg.extractors.relate import constructions
 from orgkg.graph.ids import match_key
-from orgkg.graph.kg import KnowledgeGraph
 
 YIELDS = [
     # units-listed
@@ -74,11 +68,7 @@ def test_relate_constructions_yield_nothing(text, head, rel, tail):
 
 @pytest.mark.parametrize("text,body,other", ALIASES)
 def test_relate_constructions_second_name_is_alias(text, body, other):
-    kg = KnowledgeGraph()
-    docs = split_documents(Source(path=Path("t.txt"), raw=text))
-    for doc in docs:
-        extract_document(doc, kg, siblings=docs)
-    names = {n["name"]: n for n in kg.nodes() if n["label"] == "Organization"}
+    names = {n["name"]: n for n in graph_of(text).nodes() if n["label"] == "Organization"}
     assert body in names and other in names[body]["aliases"]
     assert other not in names
 

@@ -40,11 +40,17 @@ PLAN_NOTICE = ("关于印发《泾县教育局2024年工作要点》的通知\n�
                "现将《泾县教育局2024年工作要点》印发给你们，请认真贯彻落实。\n2024年3月1日\n")
 
 
-def triples(text: str, name: str = "t.txt") -> set:
+def graph_of(text: str, name: str = "t.txt") -> KnowledgeGraph:
+    """The graph extracted from ``text`` as if it were a file of its own."""
     kg = KnowledgeGraph()
     docs = split_documents(Source(path=Path(name), raw=text))
     for doc in docs:
         extract_document(doc, kg, siblings=docs)
+    return kg
+
+
+def triples(text: str, name: str = "t.txt") -> set:
+    kg = graph_of(text, name)
     nodes = {n["id"]: n for n in kg.nodes()}
     out = set()
     for e in kg.edges():
