@@ -225,6 +225,11 @@ RELATIONS = [
     # a meeting whose 精神 is studied adopts nothing; the sitting that studies it does
     ("泾县人民政府召开第42次常务会议，传达学习全国安全生产工作会议和全省安全生产工作会议精神，审议通过了《泾县安全生产工作要点》。",
      "泾县人民政府第42次常务会议", "ADOPTED", "泾县安全生产工作要点"),
+    # a university's news: its party posts, its units named bare, a credit with its unit
+    ("6月11日，安徽大学2024年第9次校长办公会召开。校长王明主持会议，党委常务副书记李强列席会议。会议听取了发展规划处的汇报，研究生院要做好数据核验。",
+     "李强", "LEADS", "中共安徽大学委员会"),
+    ("6月11日，安徽大学2024年第9次校长办公会召开。校长王明主持会议，党委常务副书记李强列席会议。会议听取了发展规划处的汇报，研究生院要做好数据核验。",
+     "安徽大学研究生院", "PART_OF", "安徽大学"),
 ]
 
 NOT_RELATIONS = [

@@ -201,10 +201,41 @@ def _titled_name_at(text: str, i: int) -> str:
     return name
 
 
+def _segment_names(run: str) -> list:
+    """A run of names written together (周静怡于海洋, once the spaces are gone) cut into
+    names, three-character ones first; [] when it does not cut into names."""
+    if not run:
+        return []
+    for n in (3, 2):
+        head = run[:n]
+        if len(head) == n and _surname_at(head, 0) and _could_be_name(head):
+            rest = _segment_names(run[n:])
+            if rest or n == len(run):
+                return [head] + rest
+    return []
+
+
+def _credited_run(text: str, i: int) -> list:
+    """Names of a credit run together up to its bracket or punctuation: (start, name) each."""
+    end = i
+    while end < len(text) and is_cjk(text[end]) and end - i < 12:
+        end += 1
+    names = _segment_names(text[i:end]) if end - i > 3 else []
+    out, pos = [], i
+    for name in names:
+        out.append(Cand(pos, pos + len(name), name, "Person"))
+        pos += len(name)
+    return out
+
+
 def _reported(text: str) -> list:
     out = []
     for m in _patterns()[2].finditer(text):
         i = m.end()
+        run = _credited_run(text, i)
+        if len(run) > 1:
+            out += run
+            continue
         while True:
             name = _name_at(text, i, need_cue=False)
             if not name:

@@ -61,6 +61,10 @@ def _post_body(ctx, ms, title, pos, pairs):
     if unit.startswith("@"):
         body = _body_of_kind(ctx, unit[1:], pos)      # 厅长, 副局长: the 厅 or 局 named before
         return (ctx.org(body, (pos, pos + len(title))), title) if body else ()
+    if unit.startswith("#"):
+        # 党委书记 in a university's news: its own party committee; elsewhere the text must say whose
+        own = ctx.juris.level == "school"
+        return (ctx.org(ctx.juris.name + unit[1:], (pos, pos + len(unit) - 1)), title[len(unit) - 1:]) if own else ()
     if unit == _lex().w["government"]:
         return _government(ctx, title, pos, pairs), title
     if unit == "" and ctx.juris.level == "school":

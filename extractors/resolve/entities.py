@@ -17,7 +17,7 @@ from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
 from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_school
 from orgkg.extractors.resolve.names import level_place
-from orgkg.extractors.resolve.units import bare_units, is_unit_class, self_short_forms
+from orgkg.extractors.resolve.units import bare_units, is_unit_class, school_units, self_short_forms
 
 __all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
 
@@ -44,11 +44,20 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
     add_inner_titles(ctx, cands)
     add_school(ctx)
+    _add_school_units(ctx, cands)
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
         # the meeting a news headline names (市委六届三次全会举行)
         a, b = ctx.doc.meta.title_span or (0, 0)
         ctx.main_event = next((m.node for m in ctx.mentions if m.label == "Event" and a <= m.start < b), None)
+
+
+def _add_school_units(ctx, cands) -> None:
+    school = ctx.lookup("Organization", ctx.juris.name) if ctx.juris.level == "school" else None
+    if not school:
+        return
+    for s, e, unit in school_units(ctx, [(m.start, m.end) for m in ctx.mentions]):
+        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), ctx.unit(school, unit, (s, e)), "Organization"))
 
 
 def _kept(ctx, c, cands, header) -> bool:

@@ -154,6 +154,8 @@ def _school_short_form(core: str, juris: Jurisdiction):
 def _school_own_office(core: str, juris: Jurisdiction):
     if juris.level == "school" and core.startswith(WORDS.school) and len(core) > 3:
         return juris.name, core      # 学校办公室: the school's own office, under that name
+    if juris.level == "school" and core.startswith(WORDS.party_committee) and len(core) > 2:
+        return juris.name, core      # 党委宣传部 in a university's news: its party committee's
     return None
 
 

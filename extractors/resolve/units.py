@@ -15,7 +15,8 @@ from orgkg.extractors.resolve.names import BARE_SUBUNITS
 @lru_cache(maxsize=1)
 def _lex():
     w = lexicon.data_file("resolve.yaml")["units"]
-    return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]))
+    return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]),
+                           school_unit=re.compile(w["school_unit"]))
 
 
 def bare_units(ctx, taken: list) -> list:
@@ -69,3 +70,12 @@ def _self_unit(ctx, f, taken, body, issuer, own_committee):
         party = w["party_prefix"] + body + w["committee_suffix"] if own_committee else issuer
         return s, e, f.group(), party + unit[len(committee):]
     return s, e, f.group(), body + unit
+
+
+def school_units(ctx, taken: list) -> list:
+    """(start, end, unit) of a university's own units its news names bare (发展规划处,
+    研究生院, 威海校区), in a text that speaks for a university."""
+    if ctx.juris.level != "school":
+        return []
+    return [(m.start(), m.end(), m.group()) for m in _lex().school_unit.finditer(ctx.doc.text)
+            if not any(a < m.end() and m.start() < b for a, b in taken)]
