@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SETS = ("blind", "blind2")
+SETS = ("blind", "blind2", "blind3")
 GOLD_FILES = [p for name in SETS for p in sorted((DATA / name / "gold").glob("*.json"))]
 TYPES = {"Organization", "Person", "Initiative", "Document", "Event"}
 RELATIONS = {"ISSUED", "LEADS", "SUPERVISES", "REQUIRES", "ADOPTED", "PART_OF", "PRESIDED"}
