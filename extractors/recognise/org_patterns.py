@@ -131,6 +131,11 @@ def _department_lists(text: str) -> list:
     return out
 
 
+def is_stationed_group(name: str) -> bool:
+    """Whether ``name`` is a stationed discipline inspection group's name as a whole."""
+    return bool(_regex("stationed_group_name").fullmatch(name))
+
+
 def _listed_names(text: str) -> list:
     out = []
     verbs = [w for w in lexicon.load().w("cut_before") if len(w) > 1]

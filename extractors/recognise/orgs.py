@@ -14,7 +14,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.org_patterns import find_pattern_orgs
+from orgkg.extractors.recognise.org_patterns import find_pattern_orgs, is_stationed_group
 from orgkg.extractors.knowledge import data_pattern
 from orgkg.extractors.recognise.spans import Cand, is_cjk, matching_open
 
@@ -374,6 +374,8 @@ def split_joint(name: str, base: int = 0) -> list:
     >>> split_joint("中共平江县委平江县人民政府")
     [('中共平江县委', 0), ('平江县人民政府', 6)]
     """
+    if is_stationed_group(name):
+        return [(name, base)]      # 市纪委监委驻某院纪检监察组: its senders name one group, no second body
     for c in sorted(find_orgs(name), key=lambda c: -c.end):
         if c.start == 0 and 2 < c.end < len(name) - 2 and not c.collective \
                 and _second_body(c.text, name[c.end:]):

@@ -206,6 +206,8 @@ def _parent_of(ctx, form):
             parent = (committee and ctx.lookup("Organization", prefix + head)) or ctx.lookup("Organization", head)
             if parent is None:
                 parent = ctx.lookup("Organization", canonical_org(head, ctx.juris, ctx.home)[0])
+            if parent is None and head in lexicon.load().national:
+                parent = ctx.org(head)      # a national body its unit names, not yet met in the text
             if parent:
                 return parent
     return None
