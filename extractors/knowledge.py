@@ -29,6 +29,11 @@ class Place:
     abbr: str = ""     # 渝
     parent: str = ""   # province of a city
 
+    def named_by(self, form: str) -> bool:
+        """Whether ``form`` is this place's name as written in full (a district's also
+        without its city: 吴江区 for 苏州市吴江区)."""
+        return form == self.name or self.level == "county" and form == self.short
+
 
 @dataclass
 class Lexicon:
@@ -101,11 +106,26 @@ def _add_counties(places: dict) -> None:
     """County-level divisions and their former names, by full name only: a county's
     short form (紫阳) is too often a plain word to stand for it."""
     generic = set(_place_words()["generic_counties"])
-    for name, city, _ in rows("counties.tsv"):
-        if name not in generic:
+    counties = [r for r in rows("counties.tsv") if r[0] not in generic]
+    shared = _names_used_twice(name for name, _, _ in counties)
+    for name, city, _ in counties:
+        if name.endswith(_place_words()["district"]) and city.endswith(_place_words()["city"]):
+            # a city's district is named with its city (苏州市吴江区); alone only where no other city has one so named
+            place = Place(city + name, name, "county", parent=city)
+            places.setdefault(city + name, place)
+            if name not in shared:
+                places.setdefault(name, place)
+        else:
             places.setdefault(name, Place(name, name, "county", parent=city))
     for former, _, city, _, _ in rows("former_places.tsv"):
         places.setdefault(former, Place(former, former, "county", parent=city))
+
+
+def _names_used_twice(names) -> set:
+    seen, twice = set(), set()
+    for name in names:
+        (twice if name in seen else seen).add(name)
+    return twice
 
 
 @lru_cache(maxsize=None)

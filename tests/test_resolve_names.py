@@ -37,6 +37,9 @@ CANONICAL = [
     ("县纪委监委驻县教育局纪检监察组", Jurisdiction("泾县", "county"), "泾县纪委监委驻县教育局纪检监察组"),
     ("中共泾县纪律检查委员会", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
     ("县纪委", Jurisdiction("泾县", "county"), "中共泾县纪律检查委员会"),
+    # a city's district is named with its city
+    ("吴江区委", Jurisdiction("苏州市吴江区", "county"), "中共苏州市吴江区委员会"),
+    ("区政府", Jurisdiction("苏州市吴江区", "county"), "苏州市吴江区人民政府"),
     # 自治区 in a county-level city's text is its region's
     ("自治区人民政府", Jurisdiction("青铜峡市", "county"), "宁夏回族自治区人民政府"),
     ("省委统战部", Jurisdiction("吉林省", "province"), "中共吉林省委统一战线工作部"),

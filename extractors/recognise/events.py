@@ -37,7 +37,7 @@ def _fillers() -> dict:
         "clean_left": data["clean_left"],
         "one": data["one_level"],
         # every place name, unescaped, as one group
-        "place": "(" + "|".join(sorted({p.name for p in lexicon.load().places.values()}, key=len, reverse=True)) + ")",
+        "place": "(" + "|".join(sorted({f for f, p in lexicon.load().places.items() if p.named_by(f)}, key=len, reverse=True)) + ")",
         "nat": lexicon.national_alternation(),
     }
 
@@ -246,7 +246,7 @@ def _convening_place(text: str, lo: int, hi: int) -> tuple:
         return "", 0
     for n in range(min(9, k), 1, -1):
         p = lexicon.load().places.get(text[k - n:k])
-        if p and p.name == text[k - n:k] and (k - n == 0 or not is_cjk(text[k - n - 1])):
+        if p and p.named_by(text[k - n:k]) and (k - n == 0 or not is_cjk(text[k - n - 1])):
             return p.name, k + len(verbs[0])
     return "", 0
 

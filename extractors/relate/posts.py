@@ -146,7 +146,7 @@ def _place_before(text: str, pos: int) -> str:
     places = lexicon.load().places
     for n in range(min(_lex().w["max_place_chars"], pos), 1, -1):      # 延边朝鲜族自治州州长: eight characters
         p = places.get(text[pos - n:pos])
-        if p and p.name == text[pos - n:pos]:
+        if p and p.named_by(text[pos - n:pos]):
             return p.name
     return ""
 

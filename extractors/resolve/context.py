@@ -195,7 +195,7 @@ def _place_of_level(name: str, level: str) -> str:
     places = lexicon.load().places
     for n in range(min(len(name), 9), 2, -1):
         p = places.get(name[:n])
-        if p and p.name == name[:n] and p.name.endswith(level):
+        if p and p.named_by(name[:n]) and p.name.endswith(level):
             return p.name
     return ""
 

@@ -206,7 +206,7 @@ def _issuer_jurisdiction(issuer: str):
         return NATIONAL
     for n in range(min(len(core), 9), 1, -1):
         p = lex.places.get(core[:n])
-        if p and p.name == core[:n] or p and not core[n:n + 1] in WORDS.place_suffix_chars:
+        if p and p.named_by(core[:n]) or p and not core[n:n + 1] in WORDS.place_suffix_chars:
             return _place_jurisdiction(p)
     m = LOCAL_PLACE.match(core)
     if m and len(m.group(1)) > 2:

@@ -90,7 +90,7 @@ def _known_place(core: str, juris: Jurisdiction):
     for n in range(min(len(core) - 1, 9), 1, -1):
         p = places.get(core[:n])
         # (an autonomous prefecture's short form, 延边州, stands for its full name too)
-        if p and (core[:n] == p.name or core[:n].endswith(WORDS.prefecture_short_end)
+        if p and (p.named_by(core[:n]) or core[:n].endswith(WORDS.prefecture_short_end)
                   and p.name.endswith(WORDS.autonomous_prefecture)):
             return p.name, core[n:]
         if p and p.name.endswith(WORDS.prefecture) and core[n:].startswith(PREFECTURE_BODIES):
