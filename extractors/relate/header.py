@@ -55,7 +55,7 @@ def _addressee_names(names: list) -> list:
 def _second_body(previous: str, word: str, mark: str = "") -> tuple:
     head = _lex().body_word_end.sub("", previous)
     joined = previous + (mark or _lex().w["list_mark"]) + word
-    return (head + word, [joined]) if head != previous and _lex().w["class_head"] in head else (joined, [])
+    return (head + word, [joined]) if head != previous else (joined, [])
 
 
 def _shares_party_word(previous: str, item: str) -> bool:

@@ -113,9 +113,12 @@ def _unit_of_clause_body(ctx, ms, title, pos, unit):
 
 
 def _body_of_kind(ctx, kind, pos) -> str:
-    """The body of that kind the text named last before pos, cut at its kind character
-    (青海省某某厅党组理论学习中心组 -> 青海省某某厅), or ''."""
+    """The body of that kind the text is about (a court's own news: 院长 is its own), else
+    the one it named last before pos, cut at its kind character (青海省某某厅党组理论学习中心组
+    -> 青海省某某厅), or ''."""
     w = _lex().w
+    if ctx.home.endswith(kind):
+        return ctx.home
     for m in reversed([m for m in ctx.mentions if m.label == "Organization" and m.end <= pos]):
         name = re.sub(w["party_prefix"], "", ctx.kg.node(m.node)["name"])
         k = name.find(kind)
