@@ -254,7 +254,9 @@ def _byline(lines, k, meta):
 def _addressees(lines, k, meta):
     for j in range(k + 1, min(k + 4, len(lines))):
         pos, line = lines[j]
-        if line.endswith(("：", ":")) and "。" not in line and not line.startswith(_words().comrade):
+        # (an article or an item that opens a list, 第三条某部设下列内设机构：, addresses no one)
+        if line.endswith(("：", ":")) and "。" not in line and not line.startswith(_words().comrade) \
+                and not L.pattern("heading").match(line):
             names = split_names(line[:-1], pos)
             meta["addressees"] = [n for n, _, _ in names]
             meta["addressee_spans"] = [(s, e) for _, s, e in names]

@@ -123,10 +123,17 @@ def _list_items(text: str, pos: int, end: int) -> list:
 
 
 def _numbered_items(text: str, pos: int) -> list:
+    """(start, end) of each item's name; an item's line may go on with what the unit does
+    (（一）办公厅。负责…): the next item starts on the next line."""
     out = []
-    for m in iter(lambda: _w()[2].match(text, out[-1][2] if out else pos), None):
-        out.append((m.start(1), m.end(1), m.end()))
-    return [(a, b) for a, b, _ in out]
+    for m in iter(lambda: _w()[2].match(text, _line_end(text, out[-1][1]) if out else pos), None):
+        out.append((m.start(1), m.end(1)))
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    k = text.find("\n", pos)
+    return len(text) if k < 0 else k
 
 
 def units_after(ctx, hit, ms, opts) -> list:
