@@ -158,6 +158,20 @@ def _named_after_verb(text: str) -> list:
         name = _appointee_at(text, i)
         if name:
             out.append(Cand(i, i + len(name), name, "Person"))
+            out += _listed_appointees(text, i + len(name))
+    return out
+
+
+def _listed_appointees(text: str, i: int) -> list:
+    """任命甲为某局局长、乙为某委主任: the names after 、 that the same verb appoints, each
+    followed by 为, up to the end of the sentence."""
+    end = min((k for k in (text.find(c, i) for c in "。；;\n") if k >= 0), default=len(text))
+    out = []
+    for m in re.finditer("、", text[i:end]):
+        k = i + m.end()
+        name = _appointee_at(text, k)
+        if name and text.startswith(_word("appointed_as"), k + len(name)):
+            out.append(Cand(k, k + len(name), name, "Person"))
     return out
 
 

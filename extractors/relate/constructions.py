@@ -31,6 +31,7 @@ class Construction:
     not_followed_by: tuple = ()
     not_preceded_by: tuple = ()
     unless_sentence: tuple = ()     # patterns: a sentence that opens so does not state it
+    requires_before: tuple = ()     # words one of which must stand before the cue in the sentence
 
 
 @dataclass
@@ -50,7 +51,8 @@ def load() -> tuple:
                               tuple((k, v.pop("find"), v) for k, v in ((k, dict(v)) for k, v in e["slots"].items())),
                               tuple(tuple(y) for y in e["yields"]), tuple(e.get("unless", ())),
                               tuple(e.get("not_followed_by", ())), tuple(e.get("not_preceded_by", ())),
-                              tuple(re.compile(p) for p in e.get("unless_sentence", ())))
+                              tuple(re.compile(p) for p in e.get("unless_sentence", ())),
+                              tuple(e.get("requires_before", ())))
                  for e in entries)
 
 
@@ -81,9 +83,11 @@ def find_hits(text: str, s: int, e: int) -> list:
 def _cancelled(text: str, hit: Hit) -> bool:
     """A word of ``unless`` in the clause before the cue (曾任, 此前), or a sentence that opens
     as ``unless_sentence`` says (a dated line of a biography): the construction does not hold."""
+    c = hit.construction
     before = text[clause_start(text, hit.start, hit.sentence[0]):hit.start]
-    return any(w in before for w in hit.construction.unless) \
-        or any(p.match(text, hit.sentence[0]) for p in hit.construction.unless_sentence)
+    sentence_before = text[hit.sentence[0]:hit.start]
+    return any(w in before for w in c.unless) or any(p.match(text, hit.sentence[0]) for p in c.unless_sentence) \
+        or bool(c.requires_before) and not any(w in sentence_before for w in c.requires_before)
 
 
 def apply_constructions(ctx, s: int, e: int, ms: list) -> None:
