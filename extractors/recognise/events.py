@@ -37,7 +37,7 @@ def _fillers() -> dict:
         "clean_left": data["clean_left"],
         "one": data["one_level"],
         # every place name, unescaped, as one group
-        "place": "(" + "|".join(sorted({f for f, p in lexicon.load().places.items() if p.named_by(f)}, key=len, reverse=True)) + ")",
+        "place": "(" + lexicon.trie_alternation(f for f, p in lexicon.load().places.items() if p.named_by(f)) + ")",
         "nat": lexicon.national_alternation(),
     }
 
@@ -58,7 +58,25 @@ def _regex(key: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _patterns():
-    return [(kind, re.compile(_expand(pattern))) for kind, pattern in _data()["patterns"]]
+    return [(kind, re.compile(_expand(pattern)), anchor[0] if anchor else None)
+            for kind, pattern, *anchor in _data()["patterns"]]
+
+
+# how far a match may reach before and after its anchor word
+WINDOW = (48, 40)
+
+
+def _matches(pat, text: str, anchor):
+    """The matches of ``pat`` in text, tried only around ``anchor`` when there is one."""
+    if anchor is None:
+        yield from pat.finditer(text)
+        return
+    seen = set()
+    for k in (m.start() for m in re.finditer(re.escape(anchor), text)):
+        for m in pat.finditer(text, max(0, k - WINDOW[0]), k + WINDOW[1]):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 @lru_cache(maxsize=None)
@@ -300,8 +318,8 @@ def _sittings(text: str) -> list:
 def find_events(text: str) -> list:
     out = _local_plenums(text) + _sittings(text)
     party = _data()["party_prefix"]
-    for kind, pat in _patterns():
-        for m in pat.finditer(text):
+    for kind, pat, anchor in _patterns():
+        for m in _matches(pat, text, anchor):
             # 中共陕西省委十四届六次全会: 中共 belongs to the meeting's name, not a body of its own
             start = m.start() - 2 if kind.startswith("local_") and text[m.start() - 2:m.start()] == party else m.start()
             out.append(Cand(start, m.end(), text[start:m.end()], "Event",

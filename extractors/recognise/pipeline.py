@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import SpanGroup
+from spacy.tokens import Doc, SpanGroup
 
 from orgkg.extractors.recognise.documents import find_titles
 from orgkg.extractors.recognise.events import find_events
@@ -49,18 +49,38 @@ class Finder:
 
     def __call__(self, doc):
         if self.enabled:
-            found = candidates(doc, CANDIDATES) + self.find(doc.text)
-            doc.spans[CANDIDATES] = _group(doc, CANDIDATES, found)
+            if CANDIDATES not in doc.spans:
+                doc.spans[CANDIDATES] = _group(doc, CANDIDATES, [])
+            _extend(doc.spans[CANDIDATES], self.find(_text(doc)))
         return doc
+
+
+def _text(doc) -> str:
+    """The document's text, joined from its tokens once (one token a character: joining
+    them again for every finder costs more than some finders)."""
+    if doc._.orgkg_text is None:
+        doc._.orgkg_text = doc.text
+    return doc._.orgkg_text
+
+
+if not Doc.has_extension("orgkg_text"):
+    Doc.set_extension("orgkg_text", default=None)
 
 
 def _group(doc, name: str, cands: list) -> SpanGroup:
     """A span group of the candidates; ``attrs["records"]`` keeps each one whole (a span
     of the char tokens covers it; the record also keeps its name as read and its notes)."""
+    group = SpanGroup(doc, name=name, attrs={"records": []})
+    _extend(group, cands)
+    return group
+
+
+def _extend(group: SpanGroup, cands: list) -> None:
+    doc = group.doc
     spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in cands]
-    records = [{"start": c.start, "end": c.end, "text": c.text, "label": c.label, "collective": c.collective,
-                "props": c.props} for c in cands]
-    return SpanGroup(doc, name=name, attrs={"records": records}, spans=[s for s in spans if s is not None])
+    group.extend([s for s in spans if s is not None])
+    group.attrs["records"].extend({"start": c.start, "end": c.end, "text": c.text, "label": c.label,
+                                   "collective": c.collective, "props": c.props} for c in cands)
 
 
 def candidates(doc, key: str = KEY) -> list:
