@@ -60,8 +60,8 @@ def _second_body(previous: str, word: str, mark: str = "") -> tuple:
 
 def _shares_party_word(previous: str, item: str) -> bool:
     """各分公司、子公司党委: one class whose party committees are addressed."""
-    party = tuple(_lex().w["party_words"])
-    return previous.startswith(_lex().w["class_head"]) and not previous.endswith(party) \
+    party, organs = tuple(_lex().w["party_words"]), tuple(_lex().w["bare_body_words"])
+    return previous.startswith(_lex().w["class_head"]) and not previous.endswith(party + organs) \
         and item.endswith(party) and _lex().w["class_head"] not in item
 
 
