@@ -39,6 +39,8 @@ PAIRS = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做�
 ZONE_NOTICE = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做好防汛工作的通知\n"
                "各区县党委和人民政府，宣城经济技术开发区党工委、管委会，市级各部门：\n请抓好落实。\n"
                "中共宣城市委办公室\n宣城市人民政府办公室\n2024年6月1日\n")
+UNTITLED = ("宣城经济技术开发区管委会，各乡镇人民政府，市级各部门：\n"
+            "《宣城市人民政府工作规则》已经市人民政府常务会议通过，现予印发。\n宣城市人民政府\n2024年11月20日\n")
 PLAN_NOTICE = ("关于印发《泾县教育局2024年工作要点》的通知\n各乡镇中心学校，县直各学校：\n"
                "现将《泾县教育局2024年工作要点》印发给你们，请认真贯彻落实。\n2024年3月1日\n")
 
@@ -242,6 +244,11 @@ RELATIONS = [
     # a zone's two organs after a class of governments: neither joined to the class
     (ZONE_NOTICE, "宣城市人民政府办公室", "SUPERVISES", "宣城经济技术开发区管委会"),
     (ZONE_NOTICE, "宣城市人民政府办公室", "SUPERVISES", "各区县人民政府"),
+    # a copy that starts at its addressee line, signed: the signer issues the text it carries
+    # and directs the addressees
+    (UNTITLED, "宣城市人民政府", "ISSUED", "宣城市人民政府工作规则"),
+    (UNTITLED, "宣城市人民政府", "SUPERVISES", "各乡镇人民政府"),
+    (UNTITLED, "宣城市人民政府工作规则", "REQUIRES", "市级各部门"),
 ]
 
 NOT_RELATIONS = [

@@ -56,7 +56,7 @@ def _words() -> SimpleNamespace:
     digits = {c: i for i, c in enumerate(w["cn_digits"])} | {w["cn_zero"]: 0}
     return SimpleNamespace(digits=digits, ten=w["cn_ten"], org_end=set(w["org_end"]),
                            comrade=w["comrade"], header_end=w["header_end"],
-                           adopted=w["adopted_word"], number_format=w["number_format"])
+                           adopted=w["adopted_word"], number_format=w["number_format"], each=w["each"])
 
 
 def cn_int(s: str) -> int:
@@ -209,6 +209,8 @@ def extract_metadata(doc) -> DocumentMeta:
         _byline(lines, k, meta)
         if "addressees" not in meta:
             _addressees(lines, k, meta)
+    if "addressees" not in meta:
+        _untitled_addressees(lines, meta)
     _kind_fallback(lines, meta)
     _signature(lines, meta)
     _issuer_from_title(meta)
@@ -263,6 +265,18 @@ def _addressees(lines, k, meta):
             return
 
 
+def _untitled_addressees(lines, meta):
+    """A copy that starts at the addressee line (云南某园区管委会，各乡镇人民政府，市级各部门：):
+    the first line, when it ends with ：and lists nothing but bodies."""
+    if not lines:
+        return
+    pos, line = lines[0]
+    names = split_names(line[:-1], pos) if line.endswith(("：", ":")) and "。" not in line else []
+    if names and all(_org_like(n) or _words().each in n for n, _, _ in names):
+        meta["addressees"] = [n for n, _, _ in names]
+        meta["addressee_spans"] = [(s, e) for _, s, e in names]
+
+
 def _kind_fallback(lines, meta):
     if "kind" in meta and meta["kind"] != "other":
         return
@@ -277,6 +291,8 @@ def _kind_fallback(lines, meta):
     elif any(L.pattern("dateline").search(line) or L.pattern("source_line").match(line)
              for _, line in lines):
         meta["kind"] = "news"
+    elif meta.get("addressees"):
+        meta["kind"] = "notice"      # addressed to bodies with no title: a notice's body
     else:
         meta.setdefault("kind", "other")
 

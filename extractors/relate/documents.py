@@ -59,7 +59,7 @@ def _issuers_of(ctx, s, e, ms, d) -> list:
 def _sent_herewith(ctx, s, e, d, cstart) -> None:
     """现将《D》印发给你们: the issuer issues D, and D binds the addressees too."""
     text, w = ctx.doc.text, _lex().w
-    if w["herewith"] in text[cstart:d.end] or w["herewith_after"] in text[d.end:e]:
+    if w["herewith"] in text[cstart:d.end] or any(x in text[d.end:e] for x in w["herewith_after"]):
         ctx.relate(ctx.issuer_node, "ISSUED", d.node, s, w["rules"]["herewith"], 0.85)
         for a in ctx.addressee_nodes:
             ctx.relate(d.node, "REQUIRES", a, s, w["rules"]["herewith_requires"], 0.8)
