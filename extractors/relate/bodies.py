@@ -186,10 +186,21 @@ def _named_parent(ctx, node_id, forms):
             canon = canonical_org(head, ctx.juris, ctx.home)[0]
             if not (_part_of().definite.search(canon) or canon in lexicon.load().national_aliases):
                 continue
-            span = None
-            if mention and mention.cand.text.endswith(rest):
-                span = (mention.start, mention.end - len(rest))
-            return ctx.org(head, span)
+            return ctx.org(head, _parent_span(ctx, mention, rest, canon))
+    return None
+
+
+def _parent_span(ctx, mention, rest, canon):
+    """Where the parent stands inside its unit's mention: before the unit word (省委|组织部),
+    else the longest head of the mention that names it (青海省政府|国资委); None if neither."""
+    if not mention:
+        return None
+    text = mention.cand.text
+    if text.endswith(rest):
+        return mention.start, mention.end - len(rest)
+    for n in range(len(text) - 1, 1, -1):
+        if canonical_org(text[:n], ctx.juris, ctx.home)[0] == canon:
+            return mention.start, mention.start + n
     return None
 
 

@@ -69,6 +69,7 @@ class DocContext:
         data = self.kg.node(node)
         for k in [data["name"], *data["aliases"]]:
             self.by_key.setdefault((label, match_key(k)), node)
+            self.by_key.setdefault((label, _organ_key(k)), node)
         return node
 
     def lookup(self, label, name):
@@ -105,6 +106,9 @@ class DocContext:
     def _known_org(self, surface, canon, aliases):
         """The node a body already has under one of its names, or None."""
         known = next((k for k in (self.lookup("Organization", a) for a in [surface, canon, *aliases]) if k), None)
+        if not known:
+            # 省国资委 after 省政府国资委: a government's organ named with or without its government
+            known = self.by_key.get(("Organization", _organ_key(canon)))
         if not known and canon.endswith(COMPANY_SHORT_ENDS):
             # 某集团 after 某集团有限公司 in one text: the company's short form, not another body
             known = next((k for k in (self.lookup("Organization", canon + t) for t in LEGAL_FORMS) if k), None)
@@ -188,6 +192,17 @@ def _without_party(name: str) -> str:
 # the level characters a bare name can open with (省委, 市政协), and the kind of place each names
 LEVEL_KINDS = DATA["level_kinds"]
 LEVEL_CHARS = "".join(LEVEL_KINDS)
+
+
+def _organ_key(name: str) -> str:
+    """The key a government's organ shares with and without its government's name
+    (某省人民政府国有资产监督管理委员会, 某省国有资产监督管理委员会); the government itself
+    keeps its own."""
+    word = DATA["government"]
+    k = name.find(word)
+    if k > 0 and not name.endswith(word):
+        name = name[:k] + name[k + len(word):]
+    return "organ:" + match_key(name)
 
 
 def _place_of_level(name: str, level: str) -> str:
