@@ -114,8 +114,11 @@ def _bylines(text: str) -> list:
 
 
 def _stationed_groups(text: str) -> list:
-    """A discipline inspection group stationed in a body, named whole: 某县纪委监委驻某局纪检监察组."""
-    return [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_group").finditer(text)]
+    """A discipline inspection group stationed in a body, named whole: 某县纪委监委驻某局纪检监察组;
+    and the body a group is stationed in, where the text names only that (驻科技部纪检监察组)."""
+    groups = [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_group").finditer(text)]
+    hosts = [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_in").finditer(text)]
+    return groups + hosts
 
 
 def _department_lists(text: str) -> list:
