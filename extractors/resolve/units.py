@@ -16,7 +16,8 @@ from orgkg.extractors.resolve.names import BARE_SUBUNITS
 def _lex():
     w = lexicon.data_file("resolve.yaml")["units"]
     return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]),
-                           school_unit=re.compile(w["school_unit"]))
+                           school_unit=re.compile(w["school_unit"]),
+                           verbs=tuple(w for w in lexicon.load().w("cut_before") if len(w) > 1))
 
 
 def bare_units(ctx, taken: list) -> list:
@@ -53,21 +54,21 @@ def self_short_forms(ctx, taken: list) -> list:
     if not tail:
         return []
     kind = w["hospital_kind"] if tail.group(1) == w["hospital"] else tail.group(1)
-    own_committee = bool(m) or not ctx.issuer_node
     return [found for f in re.finditer(kind + w["self_unit"], ctx.doc.text)
-            if (found := _self_unit(ctx, f, taken, body, issuer, own_committee))]
+            if (found := _self_unit(ctx, f, taken, body))]
 
 
-def _self_unit(ctx, f, taken, body, issuer, own_committee):
+def _self_unit(ctx, f, taken, body):
     """(start, end, surface, name) of one unit named by the body's kind, or None."""
     w, text = _lex().w, ctx.doc.text
     s, e, unit = f.start(), f.end(), f.group(1)
-    if w["class_head"] in unit or s and is_cjk(text[s - 1]) and text[s - 1] not in w["left_ok"] \
-            or any(a < e and s < b for a, b in taken):
+    left_clean = not s or not is_cjk(text[s - 1]) or text[s - 1] in w["left_ok"] \
+        or text.endswith(_lex().verbs, 0, s)      # 修订局党委…: after a verb
+    if w["class_head"] in unit or not left_clean or any(a < e and s < b for a, b in taken):
         return None
     committee = w["party_committee"]
-    if unit.startswith(committee):
-        party = w["party_prefix"] + body + w["committee_suffix"] if own_committee else issuer
+    if unit.startswith(committee):      # 局党委组织部 in a bureau's own text: its party committee's
+        party = w["party_prefix"] + body + w["committee_suffix"]
         return s, e, f.group(), party + unit[len(committee):]
     return s, e, f.group(), body + unit
 
