@@ -28,3 +28,10 @@ def test_extract_quality_floor_on_other_sets(name):
     report = evaluate(gold, result.kg.to_dict())
     assert report.score("all", "entity").f1 >= entity_floor
     assert report.score("all", "relation").f1 >= relation_floor
+
+
+def test_a_bare_standing_committee_is_the_one_named_before_it():
+    """常委会组成人员 after 县人大常委会 in a county's news is that committee: a government has none."""
+    kg = extract_paths([DEV / "texts"], jobs=1).kg
+    names = [n["name"] for n in kg.nodes() if n["label"] == "Organization"]
+    assert names and not [n for n in names if n.endswith(("政府常委会", "政府常务委员会"))]

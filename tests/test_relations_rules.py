@@ -37,7 +37,11 @@ PAIRS = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做�
          "各县（市、区）党委和人民政府，市各直属园区党工委、管委会：\n请抓好落实。\n"
          "中共宣城市委办公室\n宣城市人民政府办公室\n2024年6月1日\n")
 BUREAU_NOTICE = ("吉林省统计局关于印发《统计工作要点》的通知\n各市（州）统计局，局机关各处室：\n"
-                 "现将《统计工作要点》印发给你们。\n局党委组织部要抓好落实。\n吉林省统计局\n2024年3月1日\n")
+                 "现将《统计工作要点》印发给你们。\n局党委组织部要抓好落实。（牵头处室：综合处、法规处）\n"
+                 "吉林省统计局\n2024年3月1日\n")
+STANDING = ("4月2日，榆林市第五届人大常委会第十次会议召开。会议审议了市人民政府《关于财政决算情况的报告》，"
+            "听取了市人大常委会执法检查组的报告。"
+            "市政府副市长王强列席会议。常委会组成人员表决通过了决议。")
 ZONE_NOTICE = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做好防汛工作的通知\n"
                "各区县党委和人民政府，宣城经济技术开发区党工委、管委会，市级各部门：\n请抓好落实。\n"
                "中共宣城市委办公室\n宣城市人民政府办公室\n2024年6月1日\n")
@@ -251,8 +255,12 @@ RELATIONS = [
     (UNTITLED, "宣城市人民政府", "ISSUED", "宣城市人民政府工作规则"),
     (UNTITLED, "宣城市人民政府", "SUPERVISES", "各乡镇人民政府"),
     (UNTITLED, "宣城市人民政府工作规则", "REQUIRES", "市级各部门"),
-    # a bureau's own text names its party committee's department by the bureau's kind
-    (BUREAU_NOTICE, "中共吉林省统计局委员会组织部", "PART_OF", "吉林省统计局"),
+    # a bureau's own text names its party committee by the bureau's kind, and that committee's departments
+    (BUREAU_NOTICE, "中共吉林省统计局委员会组织部", "PART_OF", "中共吉林省统计局委员会"),
+    # a body's inspection or survey group is one of its units
+    (STANDING, "榆林市人民代表大会常务委员会执法检查组", "PART_OF", "榆林市人民代表大会常务委员会"),
+    # a work plan names its issuer's units bare after a duty label
+    (BUREAU_NOTICE, "吉林省统计局综合处", "PART_OF", "吉林省统计局"),
 ]
 
 NOT_RELATIONS = [

@@ -17,7 +17,7 @@ from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
 from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_school
 from orgkg.extractors.resolve.names import level_place
-from orgkg.extractors.resolve.units import bare_units, is_unit_class, school_units, self_short_forms
+from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, school_units, self_short_forms
 
 __all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
 
@@ -37,7 +37,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
             _add_candidate(ctx, c, cands, same_init)
     add_inner(ctx, cands)
     for s, e, unit in bare_units(ctx, [(c.start, c.end) for c in cands]):
-        node = ctx.org(unit, (s, e), collective=is_unit_class(unit))
+        node = named_before(ctx, unit, s) or ctx.org(unit, (s, e), collective=is_unit_class(unit))
         ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
     for s, e, surface, name in self_short_forms(ctx, [(m.start, m.end) for m in ctx.mentions] + header):
         node = ctx.add("Organization", name, [surface], span=(s, e))
@@ -45,11 +45,20 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
     add_inner_titles(ctx, cands)
     add_school(ctx)
     _add_school_units(ctx, cands)
+    _add_duty_units(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
         # the meeting a news headline names (市委六届三次全会举行)
         a, b = ctx.doc.meta.title_span or (0, 0)
         ctx.main_event = next((m.node for m in ctx.mentions if m.label == "Event" and a <= m.start < b), None)
+
+
+def _add_duty_units(ctx) -> None:
+    owner = ctx.issuer_node or ctx.lookup("Organization", ctx.home)
+    if not owner:
+        return
+    for s, e, unit in duty_units(ctx, [(m.start, m.end) for m in ctx.mentions]):
+        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), ctx.unit(owner, unit, (s, e)), "Organization"))
 
 
 def _add_school_units(ctx, cands) -> None:

@@ -16,7 +16,8 @@ from orgkg.extractors.resolve.names import BARE_SUBUNITS
 def _lex():
     w = lexicon.data_file("resolve.yaml")["units"]
     return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]),
-                           school_unit=re.compile(w["school_unit"]),
+                           school_unit=re.compile(w["school_unit"]), duty_list=re.compile(w["duty_list"]),
+                           duty_item=re.compile(w["duty_item"]), duty_separators=re.compile(w["duty_separators"]),
                            verbs=tuple(w for w in lexicon.load().w("cut_before") if len(w) > 1))
 
 
@@ -37,6 +38,17 @@ def bare_units(ctx, taken: list) -> list:
     return out
 
 
+def named_before(ctx, unit: str, start: int):
+    """The node of the standing committee a bare 常委会 refers back to, or None: the home body
+    (a government) may have none of its own."""
+    standing = tuple(_lex().w["standing"])
+    if unit not in standing:
+        return None
+    before = [m.node for m in ctx.mentions if m.label == "Organization" and m.end <= start
+              and m.cand.text != unit and ctx.kg.node(m.node)["name"].endswith(standing)]
+    return before[-1] if before else None
+
+
 def is_unit_class(unit: str) -> bool:
     return unit.startswith(tuple(_lex().w["class_heads"]))
 
@@ -55,22 +67,25 @@ def self_short_forms(ctx, taken: list) -> list:
         return []
     kind = w["hospital_kind"] if tail.group(1) == w["hospital"] else tail.group(1)
     return [found for f in re.finditer(kind + w["self_unit"], ctx.doc.text)
-            if (found := _self_unit(ctx, f, taken, body))]
+            for found in _self_unit(ctx, f, taken, body)]
 
 
 def _self_unit(ctx, f, taken, body):
-    """(start, end, surface, name) of one unit named by the body's kind, or None."""
+    """[(start, end, surface, name)] of one unit named by the body's kind: a unit of its party
+    committee comes with the committee (局党委|理论学习中心组)."""
     w, text = _lex().w, ctx.doc.text
     s, e, unit = f.start(), f.end(), f.group(1)
     left_clean = not s or not is_cjk(text[s - 1]) or text[s - 1] in w["left_ok"] \
         or text.endswith(_lex().verbs, 0, s)      # 修订局党委…: after a verb
     if w["class_head"] in unit or not left_clean or any(a < e and s < b for a, b in taken):
-        return None
+        return []
     committee = w["party_committee"]
-    if unit.startswith(committee):      # 局党委组织部 in a bureau's own text: its party committee's
-        party = w["party_prefix"] + body + w["committee_suffix"]
-        return s, e, f.group(), party + unit[len(committee):]
-    return s, e, f.group(), body + unit
+    if not unit.startswith(committee):
+        return [(s, e, f.group(), body + unit)]
+    party = w["party_prefix"] + body + w["committee_suffix"]    # 局党委组织部 in a bureau's own text
+    own = e - len(unit) + len(committee)
+    found = [(s, own, text[s:own], party)]
+    return found + [(s, e, f.group(), party + unit[len(committee):])] if own < e else found
 
 
 def school_units(ctx, taken: list) -> list:
@@ -80,3 +95,18 @@ def school_units(ctx, taken: list) -> list:
         return []
     return [(m.start(), m.end(), m.group()) for m in _lex().school_unit.finditer(ctx.doc.text)
             if not any(a < m.end() and m.start() < b for a, b in taken)]
+
+
+def duty_units(ctx, taken: list) -> list:
+    """(start, end, unit) of the units a work plan names bare after a duty label (责任科室：组干科、
+    机关党委): the issuer's own units. Items named in full, or as a class (各科室), are found elsewhere."""
+    lex, out = _lex(), []
+    for m in lex.duty_list.finditer(ctx.doc.text):
+        pos = m.start(1)
+        for item in lex.duty_separators.split(m.group(1)):
+            s, e = pos, pos + len(item)
+            pos = e + 1
+            if lex.duty_item.fullmatch(item) and lex.w["class_head"] not in item \
+                    and not any(a < e and s < b for a, b in taken):
+                out.append((s, e, item))
+    return out
