@@ -261,6 +261,9 @@ RELATIONS = [
     (STANDING, "榆林市人民代表大会常务委员会执法检查组", "PART_OF", "榆林市人民代表大会常务委员会"),
     # a work plan names its issuer's units bare after a duty label
     (BUREAU_NOTICE, "吉林省统计局综合处", "PART_OF", "吉林省统计局"),
+    # a bare 领导小组 is the group named before it; the office it sets up is its unit
+    ("四川省人民政府成立四川省数字经济发展领导小组。领导小组下设办公室，办公室设在省发展改革委。",
+     "四川省数字经济发展领导小组办公室", "PART_OF", "四川省数字经济发展领导小组"),
 ]
 
 NOT_RELATIONS = [

@@ -147,7 +147,7 @@ def units_after(ctx, hit, ms, opts) -> list:
         core = PAREN.sub("", text[a:b])
         close = _w()[1].search(core)
         name = core[:close.start()] if close and close.group() else core
-        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or _w()[0]["not_in_unit"] in name:
+        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or re.search(_w()[0]["not_in_unit"], name):
             break
         others = PAREN.findall(text[a:b])
         out.append(Filled(ctx.unit(parent, name, (a, a + len(name)), others), a, a + len(name)))

@@ -17,7 +17,7 @@ from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
 from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_school
 from orgkg.extractors.resolve.names import level_place
-from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, school_units, self_short_forms
+from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, refers_back_only, school_units, self_short_forms
 
 __all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
 
@@ -36,9 +36,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         if _kept(ctx, c, cands, header):
             _add_candidate(ctx, c, cands, same_init)
     add_inner(ctx, cands)
-    for s, e, unit in bare_units(ctx, [(c.start, c.end) for c in cands]):
-        node = named_before(ctx, unit, s) or ctx.org(unit, (s, e), collective=is_unit_class(unit))
-        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
+    _add_bare_units(ctx, cands)
     for s, e, surface, name in self_short_forms(ctx, [(m.start, m.end) for m in ctx.mentions] + header):
         node = ctx.add("Organization", name, [surface], span=(s, e))
         ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
@@ -51,6 +49,15 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         # the meeting a news headline names (市委六届三次全会举行)
         a, b = ctx.doc.meta.title_span or (0, 0)
         ctx.main_event = next((m.node for m in ctx.mentions if m.label == "Event" and a <= m.start < b), None)
+
+
+def _add_bare_units(ctx, cands) -> None:
+    for s, e, unit in bare_units(ctx, [(c.start, c.end) for c in cands]):
+        node = named_before(ctx, unit, s)
+        if not node and refers_back_only(unit):
+            continue
+        node = node or ctx.org(unit, (s, e), collective=is_unit_class(unit))
+        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
 
 
 def _add_duty_units(ctx) -> None:

@@ -25,7 +25,7 @@ def bare_units(ctx, taken: list) -> list:
     """(start, end, unit) of bare unit words standing alone in a list or as a subject
     (bare 科协 in a 科协 document is the home body)."""
     w, text = _lex().w, ctx.doc.text
-    units = list(BARE_SUBUNITS) + [short for short, full in lexicon.load().abbreviations
+    units = list(BARE_SUBUNITS) + w["back_only"] + [short for short, full in lexicon.load().abbreviations
                                    if ctx.home.endswith(full) and len(ctx.home) > len(full)]
     out = []
     for unit in units:
@@ -39,14 +39,24 @@ def bare_units(ctx, taken: list) -> list:
 
 
 def named_before(ctx, unit: str, start: int):
-    """The node of the standing committee a bare 常委会 refers back to, or None: the home body
-    (a government) may have none of its own."""
-    standing = tuple(_lex().w["standing"])
-    if unit not in standing:
-        return None
-    before = [m.node for m in ctx.mentions if m.label == "Organization" and m.end <= start
-              and m.cand.text != unit and ctx.kg.node(m.node)["name"].endswith(standing)]
+    """The node of the body a bare unit word refers back to, or None: a bare 常委会 or 领导小组 is
+    the one named before it (a government has no standing committee of its own)."""
+    w = _lex().w
+    if unit in w["back_only"]:
+        kind, since = (unit,), 0
+    elif unit in w["refers_back"]:
+        if not ctx.home.endswith(tuple(w["no_standing_committee"])):
+            return None
+        kind, since = tuple(w["refers_back"]), 0
+    else:       # 下设办公室，办公室设在…: a unit word again in its sentence is the unit just named
+        kind, since = (unit,), ctx.doc.sentence_at(start)[0]
+    before = [m.node for m in ctx.mentions if m.label == "Organization" and since <= m.start and m.end <= start
+              and m.cand.text != unit and ctx.kg.node(m.node)["name"].endswith(kind)]
     return before[-1] if before else None
+
+
+def refers_back_only(unit: str) -> bool:
+    return unit in _lex().w["back_only"]
 
 
 def is_unit_class(unit: str) -> bool:
