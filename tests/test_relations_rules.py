@@ -42,6 +42,9 @@ BUREAU_NOTICE = ("吉林省统计局关于印发《统计工作要点》的通�
 STANDING = ("4月2日，榆林市第五届人大常委会第十次会议召开。会议审议了市人民政府《关于财政决算情况的报告》，"
             "听取了市人大常委会执法检查组的报告。"
             "市政府副市长王强列席会议。常委会组成人员表决通过了决议。")
+STRUCTURE = ("沭阳县市场监督管理局机构职能\n\n沭阳县市场监督管理局是县人民政府工作部门。\n一、内设机构\n"
+             "局机关设下列内设机构：\n1.办公室\n2.登记注册股\n3.知识产权股\n二、派出机构\n"
+             "下设城关市场监督管理所、新河市场监督管理所等12个所。\n")
 ZONE_NOTICE = ("中共宣城市委办公室 宣城市人民政府办公室\n关于做好防汛工作的通知\n"
                "各区县党委和人民政府，宣城经济技术开发区党工委、管委会，市级各部门：\n请抓好落实。\n"
                "中共宣城市委办公室\n宣城市人民政府办公室\n2024年6月1日\n")
@@ -264,6 +267,9 @@ RELATIONS = [
     # a bare 领导小组 is the group named before it; the office it sets up is its unit
     ("四川省人民政府成立四川省数字经济发展领导小组。领导小组下设办公室，办公室设在省发展改革委。",
      "四川省数字经济发展领导小组办公室", "PART_OF", "四川省数字经济发展领导小组"),
+    # a structure text: units numbered 1. 2., a list closed by a count of its kind (等12个所)
+    (STRUCTURE, "沭阳县市场监督管理局知识产权股", "PART_OF", "沭阳县市场监督管理局"),
+    (STRUCTURE, "沭阳县市场监督管理局新河市场监督管理所", "PART_OF", "沭阳县市场监督管理局"),
 ]
 
 NOT_RELATIONS = [
@@ -280,6 +286,8 @@ NOT_RELATIONS = [
     (VISIT, "LEADS", "赵刚", "中国五矿集团有限公司"),
     ("中国工程院院士张伟明作报告。", "LEADS"),             # an academician leads nothing
     ("清华大学教授刘明作辅导报告。", "LEADS"),
+    # the line that opens a list of units addresses no one
+    (STRUCTURE, "REQUIRES"),
 ]
 
 

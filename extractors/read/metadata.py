@@ -258,7 +258,7 @@ def _addressees(lines, k, meta):
         pos, line = lines[j]
         # (an article or an item that opens a list, 第三条某部设下列内设机构：, addresses no one)
         if line.endswith(("：", ":")) and "。" not in line and not line.startswith(_words().comrade) \
-                and not L.pattern("heading").match(line):
+                and not L.pattern("heading").match(line) and not L.pattern("opens_list").search(line):
             names = split_names(line[:-1], pos)
             meta["addressees"] = [n for n, _, _ in names]
             meta["addressee_spans"] = [(s, e) for _, s, e in names]
