@@ -108,7 +108,7 @@ def school_units(ctx, taken: list) -> list:
 
 
 def duty_units(ctx, taken: list) -> list:
-    """(start, end, unit) of the units a work plan names bare after a duty label (责任科室：组干科、
+    """(start, end, unit) of the units a work plan names bare after a duty label (责任科室：综合科、
     机关党委): the issuer's own units. Items named in full, or as a class (各科室), are found elsewhere."""
     lex, out = _lex(), []
     for m in lex.duty_list.finditer(ctx.doc.text):
