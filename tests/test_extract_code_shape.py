@@ -15,7 +15,7 @@ MAX_CJK_LITERALS = 100
 
 
 def complexity(fn) -> int:
-    """McCabe's number as radon counts it: one, plus one per branch, loop, handler,
+    """McCabe's cyclomatic number: one, plus one per branch, loop, handler,
     comprehension clause and extra operand of and/or."""
     n = 1
     for node in ast.walk(fn):
