@@ -202,6 +202,11 @@ ENTITIES = [
     # national strategies named without their suffix
     ("要加快推进乡村全面振兴。", "Initiative", "乡村全面振兴"),
     ("深入推进长江经济带发展。", "Initiative", "长江经济带发展"),
+    # a body right after a date written in digits; a post in a government's research office
+    ("岳阳市人民政府关于王明等同志职务任免的通知\n经2025年3月6日市人民政府第十二次常务会议研究，决定：任命王明为市人民政府研究室主任。",
+     "Event", "岳阳市人民政府第十二次常务会议"),
+    ("岳阳市人民政府关于王明等同志职务任免的通知\n经2025年3月6日市人民政府第十二次常务会议研究，决定：任命王明为市人民政府研究室主任。",
+     "Organization", "岳阳市人民政府研究室"),
 ]
 
 

@@ -55,6 +55,8 @@ CANONICAL = [
     ("各市（区）科协", SZ, "市（区）科协"),
     # 深改委 is a committee's short form
     ("市委深改委", Jurisdiction("绵阳市", "city"), "中共绵阳市委全面深化改革委员会"),
+    # the conference named word first is no party committee
+    ("政协岳阳市委员会办公室", Jurisdiction("岳阳市", "city"), "中国人民政治协商会议岳阳市委员会办公室"),
 ]
 
 

@@ -48,6 +48,7 @@ OWNER_ENDS = "|".join(SCHOOL_END + HOSPITALS) + "|" + COMPANY_END
 OWN_COMMITTEE_OWNER = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:" + OWNER_ENDS + ")(?=" + WORDS.party_committee + ")")
 NUMBERED_COMMITTEE = re.compile(PARTY_FORMS["numbered_committee"]["pattern"])
 # 各全国学会、协会、研究会: the kinds listed after a class
+CONFERENCE_FIRST = re.compile(DATA["conference"]["word_first"])
 LISTED_KINDS = re.compile("(?:、(?:" + "|".join(DATA["listed_kinds"]) + "))+$")
 
 
@@ -356,7 +357,7 @@ def _plain_form(surface: str) -> tuple:
     """(name, aliases) without a class's 各 and the kinds listed after it (各全国学会、协会 ->
     全国学会); the forms dropped are aliases."""
     aliases = [surface]
-    s = surface
+    s = CONFERENCE_FIRST.sub(lambda m: m.group(1) + DATA["conference"]["word"], surface)
     if s.startswith(WORDS.each) and len(s) > 3 and not s.startswith(tuple(DATA["each_not_class"])):
         s = s[1:]
         aliases.append(s)
