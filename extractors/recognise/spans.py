@@ -26,12 +26,17 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
+def overlaps(start: int, end: int, taken) -> bool:
+    """Whether [start, end) shares a character with any (start, end) span of ``taken``."""
+    return any(s < end and start < e for s, e in taken)
+
+
 def select(cands: list, priority=None) -> list:
     """Longest-first non-overlapping selection (ties: earlier first, then priority)."""
     priority = priority or {}
     chosen, taken = [], []
     for c in sorted(cands, key=lambda c: (-c.length, priority.get(c.label, 9), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if overlaps(c.start, c.end, taken):
             continue
         chosen.append(c)
         taken.append((c.start, c.end))

@@ -16,7 +16,7 @@ from orgkg.extractors.relate.common import clause_start, org_mentions, party_gro
 @lru_cache(maxsize=1)
 def _w():
     w = words("slots")
-    return w, re.compile(w["list_close"]), re.compile(w["numbered_item"])
+    return w, re.compile(w["list_close"]), re.compile(w["numbered_item"]), re.compile(w["not_in_unit"])
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def units_after(ctx, hit, ms, opts) -> list:
         core = PAREN.sub("", text[a:b])
         close = _w()[1].search(core)
         name = core[:close.start()] if close and close.group() else core
-        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or re.search(_w()[0]["not_in_unit"], name):
+        if not (2 <= len(name) <= 20) or not _unit_end().search(name) or _w()[3].search(name):
             break
         others = PAREN.findall(text[a:b])
         out.append(Filled(ctx.unit(parent, name, (a, a + len(name)), others), a, a + len(name)))

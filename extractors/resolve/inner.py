@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.campaigns import find_campaigns
 from orgkg.extractors.recognise.initiatives import find_initiatives
-from orgkg.extractors.recognise.spans import Cand
+from orgkg.extractors.recognise.spans import Cand, overlaps
 from orgkg.extractors.resolve.context import Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases
 
@@ -101,5 +101,5 @@ def add_school(ctx) -> None:
     if school and school in text:
         k = text.find(school)
         node = ctx.org(school, (k, k + len(school)))
-        if not any(m.start < k + len(school) and k < m.end for m in ctx.mentions):
+        if not overlaps(k, k + len(school), ((m.start, m.end) for m in ctx.mentions)):
             ctx.mentions.append(Mention(Cand(k, k + len(school), school, "Organization"), node, "Organization"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.spans import is_cjk
+from orgkg.extractors.recognise.spans import is_cjk, overlaps
 from orgkg.extractors.resolve.names import BARE_SUBUNITS
 
 
@@ -32,7 +32,7 @@ def bare_units(ctx, taken: list) -> list:
         for m in re.finditer(re.escape(unit), text):
             s, e = m.start(), m.end()
             before, after = text[s - 1:s], text[e:e + 1]
-            if not any(a < e and s < b for a, b in taken) and (not before or before in w["before"]) \
+            if not overlaps(s, e, taken) and (not before or before in w["before"]) \
                     and after not in w["not_after"]:
                 out.append((s, e, unit))
     return out
@@ -87,7 +87,7 @@ def _self_unit(ctx, f, taken, body):
     s, e, unit = f.start(), f.end(), f.group(1)
     left_clean = not s or not is_cjk(text[s - 1]) or text[s - 1] in w["left_ok"] \
         or text.endswith(_lex().verbs, 0, s)      # 修订局党委…: after a verb
-    if w["class_head"] in unit or not left_clean or any(a < e and s < b for a, b in taken):
+    if w["class_head"] in unit or not left_clean or overlaps(s, e, taken):
         return []
     committee = w["party_committee"]
     if not unit.startswith(committee):
@@ -104,7 +104,7 @@ def school_units(ctx, taken: list) -> list:
     if ctx.juris.level != "school":
         return []
     return [(m.start(), m.end(), m.group()) for m in _lex().school_unit.finditer(ctx.doc.text)
-            if not any(a < m.end() and m.start() < b for a, b in taken)]
+            if not overlaps(m.start(), m.end(), taken)]
 
 
 def duty_units(ctx, taken: list) -> list:
@@ -117,6 +117,6 @@ def duty_units(ctx, taken: list) -> list:
             s, e = pos, pos + len(item)
             pos = e + 1
             if lex.duty_item.fullmatch(item) and lex.w["class_head"] not in item \
-                    and not any(a < e and s < b for a, b in taken):
+                    and not overlaps(s, e, taken):
                 out.append((s, e, item))
     return out
