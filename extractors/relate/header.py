@@ -17,11 +17,11 @@ from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.events import find_events
 from orgkg.extractors.recognise.orgs import find_orgs, is_collective_name, split_joint
 from orgkg.extractors.recognise.spans import select
-from orgkg.extractors.relate.common import words
+from orgkg.extractors.relate.common import DIRECTIVE_KINDS, words
 from orgkg.extractors.resolve.context import DocContext
 
 NO_SELF_NODE = {"news"}
-DIRECTIVE = {"notice", "opinion", "plan", "resolution", "report"}
+DIRECTIVE = {*DIRECTIVE_KINDS, "report"}
 DOC_KINDS = DIRECTIVE | {"speech"}
 
 

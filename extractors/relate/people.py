@@ -19,15 +19,17 @@ def _lex():
                            w=words("leads"))
 
 
-def _implied(ctx) -> dict:
-    """Titles that imply their body (总书记), where the text names that body too (党中央)."""
+@lru_cache(maxsize=4)
+def _implied(text: str) -> dict:
+    """Titles that imply their body (总书记), where the text names that body too (党中央).
+    Asked once per sentence, about the whole document: kept per document text."""
     named = lexicon.load().w("role_title_implies_when_named")
     return {t: b for t, b in lexicon.load().w("role_title_implies").items()
-            if any(w in ctx.doc.text for w in named.get(t, [b]))}
+            if any(w in text for w in named.get(t, [b]))}
 
 
 def rule_leads(ctx, s, e, ms):
-    implied = _implied(ctx)
+    implied = _implied(ctx.doc.text)
     held = {}        # post -> body, as named earlier in the sentence (主任张三…，副主任李四)
     for p in [m for m in ms if m.label == "Person"]:
         pairs, bare = _title_chain(ctx, ms, p, implied)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgkg.extractors import knowledge
-from orgkg.extractors.relate.common import clause_start, org_mentions, party_group_body, words
+from orgkg.extractors.relate.common import org_mentions, party_group_body, words
 
 
 @lru_cache(maxsize=1)
@@ -45,16 +45,11 @@ def _gap_ok(gap: str, allowed) -> bool:
     return any(a.startswith("re:") and re.fullmatch(a[3:], gap) for a in allowed)
 
 
-def _floor(ctx, hit, opts) -> int:
-    s = hit.sentence[0]
-    return clause_start(ctx.doc.text, hit.start, s) if opts.get("within") == "clause" else s
-
-
 def org_before(ctx, hit, ms, opts) -> list:
     """The body named last before the cue (or before slot ``at``) with only ``gap`` between."""
     text, pos = ctx.doc.text, _anchor(hit, opts)
     allowed = opts.get("gap", [""])
-    floor = _floor(ctx, hit, opts)
+    floor = hit.sentence[0]
     orgs = [o for o in org_mentions(ms) if floor <= o.start and o.end <= pos and _gap_ok(text[o.end:pos], allowed)]
     if orgs:
         return [_filled(orgs[-1])]

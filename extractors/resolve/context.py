@@ -96,7 +96,7 @@ class DocContext:
         if not span or level not in LEVEL_CHARS or lexicon.load().places.get(surface[:2]):
             return self.juris
         s, _ = self.doc.sentence_at(span[0])
-        before = [m for m in self.mentions if m.label == "Organization" and s <= m.start and m.end <= span[0]]
+        before = self.in_sentence(s, span[0], "Organization")
         for m in reversed(before[-3:]):
             place = _place_of_level(m.cand.text, level)
             if place:
@@ -166,9 +166,6 @@ class DocContext:
         return self.lookup("Organization", self.home) if self.home else None
 
     # -- text helpers ---------------------------------------------------------
-    def sentence(self, pos):
-        return self.doc.sentence_at(pos)
-
     def in_sentence(self, start, end, label=None):
         return [m for m in self.mentions if start <= m.start and m.end <= end and (label is None or m.label == label)]
 

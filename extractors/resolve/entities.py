@@ -42,8 +42,9 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
     add_inner_titles(ctx, cands)
     add_school(ctx)
-    _add_school_units(ctx, cands)
-    _add_duty_units(ctx)
+    school = ctx.lookup("Organization", ctx.juris.name) if ctx.juris.level == "school" else None
+    _add_units(ctx, school, school_units)
+    _add_units(ctx, ctx.issuer_node or ctx.home_node(), duty_units)
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
         # the meeting a news headline names (市委六届三次全会举行)
@@ -60,20 +61,13 @@ def _add_bare_units(ctx, cands) -> None:
         ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
 
 
-def _add_duty_units(ctx) -> None:
-    owner = ctx.issuer_node or ctx.lookup("Organization", ctx.home)
+def _add_units(ctx, owner, finder) -> None:
+    """The units ``finder`` names bare (a university's 发展规划处, a work plan's 责任科室), as units
+    of ``owner``."""
     if not owner:
         return
-    for s, e, unit in duty_units(ctx, [(m.start, m.end) for m in ctx.mentions]):
+    for s, e, unit in finder(ctx, [(m.start, m.end) for m in ctx.mentions]):
         ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), ctx.unit(owner, unit, (s, e)), "Organization"))
-
-
-def _add_school_units(ctx, cands) -> None:
-    school = ctx.lookup("Organization", ctx.juris.name) if ctx.juris.level == "school" else None
-    if not school:
-        return
-    for s, e, unit in school_units(ctx, [(m.start, m.end) for m in ctx.mentions]):
-        ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), ctx.unit(school, unit, (s, e)), "Organization"))
 
 
 def _kept(ctx, c, cands, header) -> bool:

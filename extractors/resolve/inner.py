@@ -50,7 +50,7 @@ def _body_of_event(ctx, c) -> None:
     (no kind), a committee before its plenum, a society before its congress."""
     lex, kind = _lex(), c.props.get("kind")
     m = lex.national.match(c.text)
-    if not (m and not kind) and kind == "local_plenum":
+    if kind == "local_plenum":
         m = lex.plenum_body.match(c.text)
     m = m or lex.congress_of.match(c.text)
     if m and (not kind or kind == "local_plenum" or m.re is lex.congress_of):

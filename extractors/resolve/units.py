@@ -50,8 +50,8 @@ def named_before(ctx, unit: str, start: int):
         kind, since = tuple(w["refers_back"]), 0
     else:       # 下设办公室，办公室设在…: a unit word again in its sentence is the unit just named
         kind, since = (unit,), ctx.doc.sentence_at(start)[0]
-    before = [m.node for m in ctx.mentions if m.label == "Organization" and since <= m.start and m.end <= start
-              and m.cand.text != unit and ctx.kg.node(m.node)["name"].endswith(kind)]
+    before = [m.node for m in ctx.in_sentence(since, start, "Organization")
+              if m.cand.text != unit and ctx.kg.node(m.node)["name"].endswith(kind)]
     return before[-1] if before else None
 
 
