@@ -225,5 +225,11 @@ def place_alternation() -> str:
 
 
 @lru_cache(maxsize=None)
+def place_pattern() -> re.Pattern:
+    """Any gazetteer place, longest first (compiled once: the finders ask it per candidate)."""
+    return re.compile(place_alternation())
+
+
+@lru_cache(maxsize=None)
 def national_alternation() -> str:
     return _sorted_alt(load().national)

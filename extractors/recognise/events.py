@@ -148,16 +148,11 @@ def _scoped_start(text: str, lo: int, hi: int):
     return None
 
 
-@lru_cache(maxsize=None)
-def _place_re():
-    return re.compile(lexicon.place_alternation())
-
-
 def _place_start(text: str, i: int, hi: int, start: int) -> int:
     """A meeting named from a clean left edge by a gazetteer place (某市优化营商环境推进大会)
     keeps the verbs of its subject (优化, 加强); only 召开, 在 and the like cut it."""
     j = i + _regex("time_of_day").match(text[i:hi]).end()
-    place = _place_re().match(text, j, hi)
+    place = lexicon.place_pattern().match(text, j, hi)
     if j >= start or not place or place.end() - j < 2 or any(w in text[j:hi] for w in _words("event_cut")):
         return start
     return j

@@ -48,7 +48,7 @@ def _patterns():
     weak = set(lex.w("initiative_weak_cuts"))
     cut = re.compile("|".join(re.escape(w) for w in sorted(set(lex.w("cut_before")) - weak, key=len, reverse=True)))
     quoted = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]")
-    places = re.compile(lexicon.place_alternation())
+    places = lexicon.place_pattern()
     return suffix, cut, quoted, places, set(lex.w("initiative_generic")), set(lex.w("slogans"))
 
 

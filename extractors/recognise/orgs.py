@@ -394,18 +394,18 @@ def _second_body(first: str, rest: str) -> bool:
 
 def _names_own_place(rest: str) -> bool:
     return bool(rest.startswith(_words().party_prefix) or _names_nation(rest)
-                or any(rest.startswith(p) for p in lexicon.load().places if len(p) > 1)
+                or lexicon.place_pattern().match(rest)
                 or _regex("place_led").match(rest) or _regex("level_government").match(rest))
 
 
 def _names_nation(rest: str) -> bool:
     """rest opens with a national body named as one (国务院国资委, 中国科协), not with a short
     form a local body shares (省政府|国资委 is the province's commission)."""
-    m = re.match(lexicon.national_alternation(), rest)
+    m = _patterns()[1].match(rest)
     if not m:
         return False
     canon = lexicon.load().national[m.group()]
-    return m.group() == canon or m.group().startswith(tuple(lexicon.data_file("orgs.yaml")["national_heads"]))
+    return m.group() == canon or m.group().startswith(tuple(_words().national_heads))
 
 
 def shared_place(first: str, second: str) -> str:
