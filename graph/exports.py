@@ -24,13 +24,12 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
 from .errors import OrgkgError
+from .files import atomic_path
 from .store.base import edge_row, node_row
 
 FORMATS = ("graphml", "gexf", "neo4j-csv")
@@ -200,11 +199,13 @@ def write_rows(result, fmt: str, out, excel: bool = False) -> Path:
     from .queries import format_result
     if fmt not in ROW_FORMATS:
         raise OrgkgError(f"unknown output format {fmt!r}; use one of {', '.join(ROW_FORMATS)}")
-    if fmt == "xlsx":
-        return _replace(out, lambda tmp: _workbook(result).save(tmp))
-    text = format_result(result, fmt) + ("" if fmt == "csv" else "\n")
-    data = (("\ufeff" if excel and fmt == "csv" else "") + text).encode("utf-8")
-    return _replace(out, lambda tmp: Path(tmp).write_bytes(data))
+    with atomic_path(out) as tmp:
+        if fmt == "xlsx":
+            _workbook(result).save(tmp)
+        else:
+            text = format_result(result, fmt) + ("" if fmt == "csv" else "\n")
+            Path(tmp).write_bytes((("\ufeff" if excel and fmt == "csv" else "") + text).encode("utf-8"))
+    return Path(out)
 
 
 def csv_text(result, excel: bool = False) -> str:
@@ -227,31 +228,6 @@ def _workbook(result):
         sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else _cell(v) for v in row])
     sheet.freeze_panes = "A2"
     return book
-
-
-def _replace(out, write) -> Path:
-    """Run ``write(tmp)`` on a temporary file beside ``out``, then rename it over ``out``."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; the output is an ordinary file
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only way to read it is to set it
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _umask()
 
 
 def _file(path) -> Path:

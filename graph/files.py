@@ -26,15 +26,23 @@ def atomic_open(path, encoding: str = "utf-8", durable: bool = True):
     """A text handle whose content replaces ``path`` only when the block ends without error.
     ``durable=False`` skips the fsync: the file survives a killed process, not a power cut
     (enough for a cache whose reader checks what it reads)."""
+    with atomic_path(path, durable) as tmp, open(tmp, "w", encoding=encoding) as fh:
+        yield fh
+
+
+@contextmanager
+def atomic_path(path, durable: bool = True):
+    """The name of a temporary file beside ``path`` for a writer that wants a file name (a
+    workbook's save); it replaces ``path`` only when the block ends without error."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding=encoding) as fh:
-            yield fh
-            fh.flush()
-            if durable:
+        yield tmp
+        if durable:
+            with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, path)
