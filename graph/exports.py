@@ -29,7 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import OrgkgError
-from .files import atomic_path
+from .files import atomic_path, write_text_atomic
 from .store.base import edge_row, node_row
 
 FORMATS = ("graphml", "gexf", "neo4j-csv")
@@ -92,15 +92,15 @@ def _node_viz(schema, data) -> dict:
 
 
 def to_graphml(kg, path) -> Path:
-    path = _file(path)
-    nx.write_graphml(to_networkx(kg), path, encoding="utf-8")
-    return path
+    with atomic_path(path) as tmp:
+        nx.write_graphml(to_networkx(kg), tmp, encoding="utf-8")
+    return Path(path)
 
 
 def to_gexf(kg, path) -> Path:
-    path = _file(path)
-    nx.write_gexf(to_networkx(kg, gexf=True), path, encoding="utf-8")
-    return path
+    with atomic_path(path) as tmp:
+        nx.write_gexf(to_networkx(kg, gexf=True), tmp, encoding="utf-8")
+    return Path(path)
 
 
 # -- neo4j-admin import -------------------------------------------------------
@@ -128,7 +128,7 @@ def _cell(value):
 
 
 def _write_csv(path: Path, header: list, rows: list) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
         writer.writerows(rows)
@@ -177,10 +177,10 @@ def to_neo4j_csv(kg, folder) -> Path:
         _write_csv(folder / f"rels_{rel}.csv", header, cells)
         written.append(("relationships", f"rels_{rel}.csv"))
     args = " ".join(f"--{kind}={name}" for kind, name in written)
-    (folder / "import.txt").write_text(
-        "# run in this folder, with the Neo4j server stopped:\n"
-        f"neo4j-admin database import full {args} --array-delimiter=\"{ARRAY_DELIMITER}\" "
-        "--multiline-fields=true neo4j\n", encoding="utf-8")
+    write_text_atomic(folder / "import.txt",
+                      "# run in this folder, with the Neo4j server stopped:\n"
+                      f"neo4j-admin database import full {args} --array-delimiter=\"{ARRAY_DELIMITER}\" "
+                      "--multiline-fields=true neo4j\n")
     return folder
 
 
@@ -228,9 +228,3 @@ def _workbook(result):
         sheet.append([v if isinstance(v, (int, float)) and not isinstance(v, bool) else _cell(v) for v in row])
     sheet.freeze_panes = "A2"
     return book
-
-
-def _file(path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path

@@ -134,3 +134,20 @@ def test_exports_neo4j_csv_keeps_items_whole_when_they_hold_the_delimiter(tmp_pa
 def test_exports_unknown_format(tmp_path, make_kg):
     with pytest.raises(OrgkgError, match="unknown export format 'pdf'"):
         write(make_kg(), "pdf", tmp_path / "x")
+
+
+@pytest.mark.parametrize("fmt,name,writer", [("graphml", "graph.graphml", "write_graphml"),
+                                              ("gexf", "graph.gexf", "write_gexf")])
+def test_exports_graph_failed_write_keeps_the_old_file(tmp_path, make_kg, monkeypatch, fmt, name, writer):
+    path = tmp_path / name
+    path.write_text("old", encoding="utf-8")
+
+    def half_then_fail(graph, target, **kw):
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write("<?xml half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(nx, writer, half_then_fail)
+    with pytest.raises(OSError):
+        write(make_kg(), fmt, path)
+    assert path.read_text(encoding="utf-8") == "old" and sorted(p.name for p in tmp_path.iterdir()) == [name]
