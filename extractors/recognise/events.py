@@ -232,11 +232,12 @@ def _convened(text: str, start: int) -> bool:
 
 
 def _named_meeting(text: str, m):
-    start, scoped = _meeting_start(text, _left_edge(text, m.start()), m.start())
+    lo = _left_edge(text, m.start())
+    start, scoped = _meeting_start(text, lo, m.start())
     name = text[start:m.end()]
     prefix = text[start:m.start()]
     anchored = bool(_anchor().match(name)) or scoped
-    place, begin = _convening_place(text, _left_edge(text, m.start()), m.start())
+    place, begin = _convening_place(text, lo, m.start())
     if place and not _unnamed(text, m.group(), begin, text[begin:m.start()], True):
         # 某市召开领导干部大会: the meeting of the place that convenes it, named from the verb on
         named = text[begin:m.end()]

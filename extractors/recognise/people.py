@@ -31,9 +31,9 @@ def _patterns():
     return (re.compile(f"(?:{titles})"), re.compile(f"(?:{after})"), _regex("reporter"), _regex("photographer"))
 
 
-def _name_at(text: str, i: int, need_cue: bool) -> str:
-    """The surname-led name starting at text[i], or ''. Either way need_cue is given,
-    the name must be followed by a cue word, punctuation or the end of the text."""
+def _name_at(text: str, i: int) -> str:
+    """The surname-led name starting at text[i], or '': one followed by a cue word,
+    punctuation or the end of the text."""
     sur = _surname_at(text, i)
     if not sur:
         return ""
@@ -146,7 +146,7 @@ def _appointee_start(text: str, e: int):
     """Where the name right before text[e] starts, or None."""
     for n in (3, 2, 4):
         s = e - n
-        if s >= 0 and _name_at(text[s:e] + "，", 0, need_cue=True) == text[s:e] and _clean_left(text, s):
+        if s >= 0 and _name_at(text[s:e] + "，", 0) == text[s:e] and _clean_left(text, s):
             return s
     return None
 
@@ -179,7 +179,7 @@ def _appointee_at(text: str, i: int) -> str:
     stops = lexicon.load().w("person_stop")
     for n in (3, 2, 4):
         cand = text[i:i + n]
-        if _name_at(cand + "，", 0, need_cue=True) == cand and text[i + n:i + n + 1] in _word("after_appointee") \
+        if _name_at(cand + "，", 0) == cand and text[i + n:i + n + 1] in _word("after_appointee") \
                 and not any(w in cand for w in stops):
             return cand
     return ""
@@ -209,7 +209,7 @@ def _names_after_title(text: str, m) -> list:
 
 
 def _titled_name_at(text: str, i: int) -> str:
-    name = _name_at(text, i, need_cue=True)
+    name = _name_at(text, i)
     if not name or text[i + len(name):i + len(name) + 1] in DOTS:
         name = _translit_at(text, i) or name
     return name
@@ -251,7 +251,7 @@ def _reported(text: str) -> list:
             out += run
             continue
         while True:
-            name = _name_at(text, i, need_cue=False)
+            name = _name_at(text, i)
             if not name:
                 break
             out.append(Cand(i, i + len(name), name, "Person"))
@@ -285,7 +285,7 @@ def _list_stands_alone(text: str, s: int, e: int) -> bool:
 
 def _listed_names(names: str, pos: int) -> list:
     items = names.split("、")
-    if not all(_name_at(it + "，", 0, need_cue=True) == it for it in items):
+    if not all(_name_at(it + "，", 0) == it for it in items):
         return []
     return [Cand(pos + 4 * k, pos + 4 * k + 3, it, "Person") for k, it in enumerate(items)]
 
@@ -306,7 +306,7 @@ def _honoured_start(text: str, e: int):
         if s < 0:
             continue
         cand = text[s:e]
-        if all(is_cjk(c) for c in cand) and _name_at(text, s, need_cue=True) == cand and _honoured_left(text, s, e):
+        if all(is_cjk(c) for c in cand) and _name_at(text, s) == cand and _honoured_left(text, s, e):
             return s
     return None
 
