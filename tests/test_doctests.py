@@ -1,4 +1,4 @@
-"""The examples in the extraction modules' docstrings run and hold."""
+"""The examples in the modules' docstrings run and hold."""
 import doctest
 import importlib
 
@@ -17,10 +17,14 @@ MODULES = [
     "orgkg.extractors.recognise.documents",
     "orgkg.extractors.knowledge",
     "orgkg.extractors.relate.constructions",
+    "orgkg.graph.evidence",
+    "orgkg.graph.queries",
+    "orgkg.graph.viz_layout",
+    "orgkg.graph.viz_view",
 ]
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_extract_docstring_examples(name):
+def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
