@@ -136,7 +136,8 @@ def _unit_parent(ctx, node_id, pos):
     if stationed:
         return stationed
     forms = [name, *node["aliases"]]
-    parent = next((p for p in (_parent_of(ctx, f) for f in forms) if p and p != node_id), None)
+    parent = ctx.unit_of.get(node_id)
+    parent = parent or next((p for p in (_parent_of(ctx, f) for f in forms) if p and p != node_id), None)
     parent = parent or _named_parent(ctx, node_id, forms)
     if parent and parent != node_id:
         ctx.relate(node_id, "PART_OF", parent, pos, "name:unit-of-body", 0.8)

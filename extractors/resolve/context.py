@@ -60,6 +60,7 @@ class DocContext:
     addressee_nodes: list = field(default_factory=list)
     by_key: dict = field(default_factory=dict)   # match key of a name or alias -> node id
     protected: set = field(default_factory=set)  # collectives kept even without a relation
+    unit_of: dict = field(default_factory=dict)  # unit node -> the body it was named a unit of
 
     # -- nodes ---------------------------------------------------------------
     def add(self, label, name, aliases=(), collective=False, span=None, **props) -> str:
@@ -129,7 +130,9 @@ class DocContext:
         if known and self.kg.node(known)["name"].startswith(parent_name):
             full = self.kg.node(known)["name"]
         props = {"jurisdiction": self.kg.node(parent).get("jurisdiction")}
-        return self.add("Organization", full, [surface, *others], span=span, **props)
+        node = self.add("Organization", full, [surface, *others], span=span, **props)
+        self.unit_of.setdefault(node, parent)
+        return node
 
     def same_body(self, other: str, body: str) -> None:
         """A second nameplate (加挂X牌子, 与X合署办公): X's names become aliases of the body,
@@ -233,7 +236,7 @@ def home_body(orgs: list, issuer: str = "") -> str:
 def _plain_bodies(orgs: list) -> list:
     """The names that may be a home: no party body, class of bodies or unit."""
     return [n for n in orgs if n not in CENTRAL and not n.startswith((WORDS.party_short,) + COLLECTIVE_HEADS)
-            and not re.search(UNIT_END, n)]
+            and not _is_unit(n)]
 
 
 def _issuer_home(issuer: str, plain: list):
@@ -243,9 +246,19 @@ def _issuer_home(issuer: str, plain: list):
     prefixes = [n for n in set(plain) if core.startswith(n) and n != core]
     if prefixes:
         return max(prefixes, key=len)
-    if issuer == core and not re.search(UNIT_END, issuer):
+    if issuer == core and not _is_unit(issuer):
         return issuer
     return None
+
+
+def _is_unit(name: str) -> bool:
+    """A name ending like a unit (组织部, 编制委员会) that is no ministry (交通运输部) or
+    government commission (某省卫生健康委员会): those are the homes of their own units."""
+    if not re.search(UNIT_END, name):
+        return False
+    if lexicon.load().national.get(name) == name:
+        return False
+    return not name.endswith(tuple(w + WORDS.commission for w in lexicon.load().w("state_commissions")))
 
 
 def _first_named(orgs: list, counts: Counter) -> str:

@@ -17,7 +17,7 @@ from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
 from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_school
 from orgkg.extractors.resolve.names import level_place
-from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, refers_back_only, school_units, self_short_forms
+from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, refers_back_only, own_units, self_short_forms
 
 __all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
 
@@ -42,8 +42,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
         ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
     add_inner_titles(ctx, cands)
     add_school(ctx)
-    school = ctx.lookup("Organization", ctx.juris.name) if ctx.juris.level == "school" else None
-    _add_units(ctx, school, school_units)
+    _add_own_units(ctx)
     _add_units(ctx, ctx.issuer_node or ctx.home_node(), duty_units)
     ctx.mentions.sort(key=lambda m: m.start)
     if not ctx.main_event:
@@ -59,6 +58,14 @@ def _add_bare_units(ctx, cands) -> None:
             continue
         node = node or ctx.org(unit, (s, e), collective=is_unit_class(unit))
         ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), node, "Organization"))
+
+
+def _add_own_units(ctx) -> None:
+    # a university's news speaks for the university even where another body is named most
+    owner = ctx.lookup("Organization", ctx.juris.name) if ctx.juris.level == "school" else ctx.home_node()
+    if owner:
+        named = [m.end for m in ctx.mentions if m.node == owner]
+        _add_units(ctx, owner, lambda ctx, taken: own_units(ctx.kg.node(owner)["name"], ctx.doc.text, taken, named))
 
 
 def _add_units(ctx, owner, finder) -> None:

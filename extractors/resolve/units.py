@@ -16,9 +16,16 @@ from orgkg.extractors.resolve.names import BARE_SUBUNITS
 def _lex():
     w = lexicon.data_file("resolve.yaml")["units"]
     return SimpleNamespace(w=w, tail=re.compile(w["self_tail"]), committee=re.compile(w["party_committee_name"]),
-                           school_unit=re.compile(w["school_unit"]), duty_list=re.compile(w["duty_list"]),
+                           duty_list=re.compile(w["duty_list"]),
                            duty_item=re.compile(w["duty_item"]), duty_separators=re.compile(w["duty_separators"]),
+                           own_units=[(re.compile(u["home"]), _own_unit_patterns(w, u["unit"])) for u in w["own_units"]],
                            verbs=tuple(w for w in lexicon.load().w("cut_before") if len(w) > 1))
+
+
+def _own_unit_patterns(w: dict, unit: str) -> tuple:
+    """A body's own unit standing alone, and right after the body's name."""
+    return (re.compile(w["own_unit_left"] + "(" + unit + ")" + w["own_unit_right"]),
+            re.compile("(" + unit + ")" + w["own_unit_right"]))
 
 
 def bare_units(ctx, taken: list) -> list:
@@ -98,13 +105,18 @@ def _self_unit(ctx, f, taken, body):
     return found + [(s, e, f.group(), party + unit[len(committee):])] if own < e else found
 
 
-def school_units(ctx, taken: list) -> list:
-    """(start, end, unit) of a university's own units its news names bare (发展规划处,
-    研究生院, 威海校区), in a text that speaks for a university."""
-    if ctx.juris.level != "school":
+def own_units(owner: str, text: str, taken: list, after=()) -> list:
+    """(start, end, unit) of the units a body's own texts name bare, by its kind: a university's
+    发展规划处, a court's 执行局, a ministry's 部人事司 (unit 人事司); also right ``after`` a
+    mention of the body (市教育局|基础教育科)."""
+    lex = _lex()
+    found = next((units for home, units in lex.own_units if home.search(owner)), None)
+    if not found:
         return []
-    return [(m.start(), m.end(), m.group()) for m in _lex().school_unit.finditer(ctx.doc.text)
-            if not overlaps(m.start(), m.end(), taken)]
+    bare, joined = found
+    matches = [*bare.finditer(text), *(m for m in (joined.match(text, pos) for pos in after) if m)]
+    return [(m.start(1), m.end(1), m.group(1)) for m in matches
+            if not m.group(1).startswith(lex.w["class_head"]) and not overlaps(m.start(1), m.end(1), taken)]
 
 
 def duty_units(ctx, taken: list) -> list:
