@@ -207,6 +207,20 @@ ENTITIES = [
      "Event", "岳阳市人民政府第十二次常务会议"),
     ("岳阳市人民政府关于王明等同志职务任免的通知\n经2025年3月6日市人民政府第十二次常务会议研究，决定：任命王明为市人民政府研究室主任。",
      "Organization", "岳阳市人民政府研究室"),
+    # roster members, less common surnames
+    ("关于成立桐庐县安全生产工作领导小组的通知\n组　长：訾建平　县委副书记、县长\n　　　　綦　岚　副县长\n",
+     "Person", "訾建平"),
+    ("关于成立桐庐县安全生产工作领导小组的通知\n组　长：訾建平　县委副书记、县长\n　　　　綦　岚　副县长\n",
+     "Person", "綦岚"),
+    # a task body is named by its place and the task, verb and all
+    ("3月5日，桐庐县优化营商环境工作领导小组召开会议。", "Organization", "桐庐县优化营商环境工作领导小组"),
+    # plenums of one term named together; the central discipline commission's plenum
+    ("全面贯彻党的二十大和二十届二中、三中全会精神。", "Event", "中国共产党第二十届中央委员会第二次全体会议"),
+    ("全面贯彻党的二十大和二十届二中、三中全会精神。", "Event", "中国共产党第二十届中央委员会第三次全体会议"),
+    ("深入贯彻二十届中央纪委四次全会精神。", "Event", "中国共产党第二十届中央纪律检查委员会第四次全体会议"),
+    # a procuratorate's numbered committee sitting; a sitting that names its routine body
+    ("6月3日，杭州市人民检察院召开2024年第3次检察委员会会议。", "Event", "杭州市人民检察院2024年第3次检察委员会会议"),
+    ("9月2日，学校党委书记王明主持召开党委常委会2024年第9次会议。", "Event", "党委常委会2024年第9次会议"),
 ]
 
 

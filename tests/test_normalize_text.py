@@ -16,6 +16,13 @@ SAMPLES = sorted((Path(__file__).parent.parent / "data" / "samples").glob("*.txt
      "泾县召开党组会议部署防汛工作\n6月1日，泾县召开党组会议。\n会议强调，要抓好落实。"),
     # a word broken by the page: joined
     ("全会听取和讨论了工作报告，会议在重\n庆召开。", "全会听取和讨论了工作报告，会议在重庆召开。"),
+    # a roster: one member a line, the name apart from the posts; padding inside a label and a
+    # two-character name goes
+    ("现将组成人员通知如下：\n组　长：宋立新　县委副书记、县长\n副组长：关　宁　副县长\n　　　　石建华　县财政局局长\n成　员：方　圆　县公安局局长",
+     "现将组成人员通知如下：\n组长：宋立新，县委副书记、县长\n副组长：关宁，副县长\n石建华，县财政局局长\n成员：方圆，县公安局局长"),
+    # a paragraph that mentions a label is no roster
+    ("会议明确 领导小组组长：由县长担任，副组长由分管副县长担任，成员由各有关部门主要负责同志组成，办公室设在县发展改革局。",
+     "会议明确领导小组组长：由县长担任，副组长由分管副县长担任，成员由各有关部门主要负责同志组成，办公室设在县发展改革局。"),
     # spaces PDF extraction puts around digits and between CJK characters
     ("2022 年 3 月 8 日", "2022年3月8日"),
     ("上 海 扶 持 中 小 微 科 技", "上海扶持中小微科技"),

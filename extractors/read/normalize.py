@@ -52,7 +52,8 @@ def _words() -> SimpleNamespace:
     starts with, and the words that open a title (关于) or a speech title (在)."""
     w = L.layout("normalize")
     return SimpleNamespace(join_end=tuple(w["join_end"]), join_start=tuple(w["join_start"]),
-                           title_opener=w["title_opener"], speech_opener=w["speech_opener"])
+                           title_opener=w["title_opener"], speech_opener=w["speech_opener"],
+                           roster_separator=w["roster_separator"], roster_max_chars=w["roster_max_chars"])
 
 
 # Half-width punctuation typed in Chinese text (",", ":", "(" …) is read as the Chinese
@@ -91,12 +92,13 @@ def width(s: str) -> float:
 
 class _Seg:
     """One line (or part of a line after 。+space) of the raw text."""
-    __slots__ = ("a", "b", "text", "blank", "inline", "w")
+    __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped")
 
     def __init__(self, raw, a, b, blank, inline):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
         self.text = widen(raw[a:b].translate(_FOLD_DROP_SPACE))
         self.w = width(raw[a:b])
+        self.gapped = len(self.text) < b - a     # spaces inside the line (张三　市委书记)
 
 
 def _segments(raw: str, start: int, end: int) -> list:
@@ -345,11 +347,12 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
     blank_breaks = sum(1 for s in full_lines if s.blank) < 0.5 * max(1, len(full_lines))
     wides = _local_widths(segs)
     out, offsets = [], []
-    para = _Para()
+    para, roster = _Para(), False
     for i, seg in enumerate(segs):
+        roster = _roster_line(seg, roster)
         if i:
             prev = segs[i - 1]
-            if _hard_break(para, prev, seg, wides[i - 1], blank_breaks):
+            if roster or _hard_break(para, prev, seg, wides[i - 1], blank_breaks):
                 out.append("\n")
                 offsets.append(prev.b)
                 para = _Para()
@@ -357,7 +360,7 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
                 out.append(" ")
                 offsets.append(prev.b)
         para.add(seg.text)
-        _emit(raw, seg.a, seg.b, out, offsets)
+        _emit(raw, seg.a, seg.b, out, offsets, _words().roster_separator if roster else "")
     offsets.append(offsets[-1] + 1 if offsets else end)
     return "".join(out), offsets
 
@@ -367,14 +370,35 @@ def _latin_word_ends(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _emit(raw: str, a: int, b: int, out: list, offsets: list) -> None:
-    """Copy raw[a:b], folding full-width forms; keep one space only between Latin words."""
+def _roster_line(seg, in_roster: bool) -> bool:
+    """A member's line of a roster (组　长：张三　市委书记, or the next member under it):
+    each stays a line of its own, its name apart from its posts."""
+    if len(seg.text) > _words().roster_max_chars:
+        return False
+    if L.pattern("roster_line").match(seg.text):
+        return True
+    return in_roster and seg.gapped and not L.ends_terminal(seg.text)
+
+
+def _padding(before: str, after: str) -> bool:
+    """Spaces that pad a label or a two-character name to three cells (组　长, 王　芳)."""
+    return len(before.rsplit("：", 1)[-1]) == 1 and len(after.split("：", 1)[0]) == 1
+
+
+def _emit(raw: str, a: int, b: int, out: list, offsets: list, separator: str = "") -> None:
+    """Copy raw[a:b], folding full-width forms; keep one space only between Latin words, and
+    put ``separator`` where spaces part the fields of a roster line."""
     last = out[-1][-1] if out else ""
+    prev = ""
     for m in _RUNS.finditer(raw, a, b):
         run = widen(m.group(0).translate(_FOLD))
-        if last and m.start() > a and not _is_cjkish(last) and not _is_cjkish(run[0]):
+        if separator and prev and not _padding(prev, run):
+            out.append(separator)
+            offsets.append(m.start() - 1)
+        elif last and m.start() > a and not _is_cjkish(last) and not _is_cjkish(run[0]):
             out.append(" ")
             offsets.append(m.start() - 1)
+        prev = run
         out.append(run)
         offsets.extend(range(m.start(), m.end()))
         last = run[-1]

@@ -112,6 +112,7 @@ TEMPLATE_ARGS = {
     "local_congress": lambda g: (_congress_place(g[0]), g[1]),
     # the two word orders of a CPPCC session fill different groups
     "cppcc": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
+    "discipline_plenum": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
     "body_congress": lambda g: (_body_name(g[0]), g[1]),
 }
 
@@ -305,14 +306,29 @@ def _local_plenums(text: str) -> list:
 def _sittings(text: str) -> list:
     """Numbered sittings; entities.py names them after the body that holds them and drops
     those with no body right before them or before 召开/举行/进行."""
-    return [Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": True,
-                                                                "kind": "sitting"})
+    return [Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": not m.group("body"),
+                                                                "kind": "body_sitting" if m.group("body") else "sitting"})
             for m in _regex("sitting").finditer(text)
             if not _regex("term_before").search(text, max(0, m.start() - 24), m.start())]
 
 
+def _plenum_lists(text: str) -> list:
+    """二十届二中、三中全会: one plenum per number, each spanning its own words."""
+    out, template, mark = [], _data()["canonical"]["plenum"], _data()["plenum_list_mark"]
+    for m in _regex("plenum_list").finditer(text):
+        pos = m.start(2)
+        items = m.group(2).split(mark)
+        for k, item in enumerate(items):
+            start = m.start() if k == 0 else pos
+            end = m.end() if k == len(items) - 1 else pos + len(item)
+            out.append(Cand(start, end, text[start:end], "Event", props={
+                "canonical": template.format(m.group(1), item[:-1]), "kind": "plenum"}))
+            pos += len(item) + len(mark)
+    return out
+
+
 def find_events(text: str) -> list:
-    out = _local_plenums(text) + _sittings(text)
+    out = _local_plenums(text) + _sittings(text) + _plenum_lists(text)
     party = _data()["party_prefix"]
     for kind, pat, anchor in _patterns():
         for m in _matches(pat, text, anchor):

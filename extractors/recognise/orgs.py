@@ -113,7 +113,19 @@ def _immune(text: str, ws: int, s: int) -> set:
     immune = _anchored(text, ws, s, _anchor())
     for w in _rules().inside:
         immune.update(_inside_word_indices(text, w, ws, s))
+    if text.startswith(_words().task_bodies, s):
+        immune.update(_task_verbs(text, ws, s))
     return immune
+
+
+def _task_verbs(text: str, ws: int, s: int) -> set:
+    """Indices of a verb right after a place in a task body's name (某市|优化|营商环境工作领导小组)."""
+    covered = set()
+    for a in _anchor().finditer(text, ws, s):
+        verb = _patterns()[3].match(text, a.end(), s)
+        if verb and s - verb.end() >= 2:
+            covered.update(range(verb.start(), verb.end()))
+    return covered
 
 
 def _inside_word_indices(text: str, w: str, ws: int, s: int) -> set:

@@ -316,6 +316,23 @@ def _honoured_left(text: str, s: int, e: int) -> bool:
         or text[s - 1] in _word("honorific_left_chars") or any(text.endswith(v, 0, s) for v in lexicon.load().w("cut_before"))
 
 
+def _rostered(text: str) -> list:
+    """A roster member: 组长：张三，市委书记 / 李四，市公安局局长 (one a line). The last post
+    title is the name's title, as if written before it; the label (组长) goes in ``label``."""
+    titles = sorted(lexicon.load().w("titles"), key=len, reverse=True)
+    out, label, line_end = [], None, -1
+    for m in _regex("roster_member").finditer(text):
+        if m.group(1) or m.start() != line_end + 1:
+            label = (m.group(1), m.start(1)) if m.group(1) else None
+        line_end = m.end(3)
+        title = next((t for t in titles if m.group(3).endswith(t)), None)
+        if _name_at(text, m.start(2)) == m.group(2) and title:
+            props = {"title": title, "title_start": line_end - len(title)}
+            props.update({"label": label[0], "label_start": label[1]} if label else {})
+            out.append(Cand(m.start(2), m.end(2), m.group(2), "Person", props=props))
+    return out
+
+
 # candidates come in this order, and where two are the same span the earlier one wins
 # (spans.select keeps the order of equals)
-FINDERS = (_appointees, _titled, _reported, _photographed, _name_lists, _honoured)
+FINDERS = (_appointees, _titled, _reported, _photographed, _name_lists, _honoured, _rostered)

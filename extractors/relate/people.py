@@ -35,6 +35,7 @@ def rule_leads(ctx, s, e, ms):
         pairs, bare = _title_chain(ctx, ms, p, implied)
         pairs += posts_without_body(ctx, ms, bare, pairs)
         pairs += _deputy_posts(held, bare, pairs)
+        pairs += _label_posts(ctx, ms, p, pairs)
         for org, role in pairs:
             held.setdefault(role, org)
         pairs += _given_titles(ctx, p, s, e, implied)
@@ -93,6 +94,12 @@ def _previous_title(ctx, ms, start) -> tuple:
     ends = {m.end for m in org_mentions(ms)}
     prev = next((t for t in before if start - 1 - len(t) in ends), before[0] if before else None)
     return prev, (start - 1 - len(prev) if prev else 0)
+
+
+def _label_posts(ctx, ms, p, pairs) -> list:
+    """A roster member's label (组长：张三，…): a post in the body the roster is of."""
+    label = p.cand.props.get("label")
+    return posts_without_body(ctx, ms, [(label, p.cand.props["label_start"])], pairs) if label else []
 
 
 def _deputy_posts(held, bare, pairs) -> list:
