@@ -79,6 +79,12 @@ ROSTER = ("桐庐县人民政府办公室关于成立桐庐县安全生产工作
           "桐庐县人民政府办公室\n2024年3月1日\n")
 
 
+APPOINTMENTS = ("桐庐县人民代表大会常务委员会任免名单\n（2024年6月28日桐庐县第十八届人民代表大会常务委员会第九次会议通过）\n"
+                "决定任命：\n訾建平为桐庐县财政局局长；\n綦岚为桐庐县教育局局长、石建华为桐庐县民政局局长。\n"
+                "免去：\n方圆的桐庐县审计局局长职务。\n"
+                "会议由县人大常委会主任许文主持，常委会副主任周强出席。县人民法院院长黄立列席会议。\n")
+
+
 RELATIONS = [
     (NOTICE, "北京市科学技术协会", "ISSUED", "北京市科学技术协会关于印发《2023年全民科学素质工作要点》的通知"),
     (NOTICE, "北京市科学技术协会", "ISSUED", "2023年全民科学素质工作要点"),
@@ -297,6 +303,12 @@ RELATIONS = [
     (ROSTER, "石建华", "LEADS", "桐庐县安全生产工作领导小组"),
     (ROSTER, "石建华", "LEADS", "桐庐县应急管理局"),
     (ROSTER, "方圆", "LEADS", "桐庐县公安局"),
+    # an appointment list under its heading line (决定任命：), one or more a line
+    (APPOINTMENTS, "訾建平", "LEADS", "桐庐县财政局"),
+    (APPOINTMENTS, "綦岚", "LEADS", "桐庐县教育局"),
+    (APPOINTMENTS, "石建华", "LEADS", "桐庐县民政局"),
+    # a bare 常委会 after the people's congress's is that one, in a text whose home is a court
+    (APPOINTMENTS, "周强", "LEADS", "桐庐县人民代表大会常务委员会"),
 ]
 
 NOT_RELATIONS = [
@@ -321,6 +333,9 @@ NOT_RELATIONS = [
      "PART_OF", "江西省卫生健康委员会妥善处"),
     # a member (成员) of the group leads none of it
     (ROSTER, "LEADS", "方圆", "桐庐县安全生产工作领导小组"),
+    # 免去 under its heading leads nothing; a heading is no addressee
+    (APPOINTMENTS, "LEADS", "方圆", "桐庐县审计局"),
+    (APPOINTMENTS, "REQUIRES", "决定任命"),
 ]
 
 

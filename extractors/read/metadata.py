@@ -260,6 +260,8 @@ def _addressees(lines, k, meta):
         if line.endswith(("：", ":")) and "。" not in line and not line.startswith(_words().comrade) \
                 and not L.pattern("heading").match(line) and not L.pattern("opens_list").search(line):
             names = split_names(line[:-1], pos)
+            if not any(_org_like(n) or _words().each in n for n, _, _ in names):
+                continue      # 决定任命：heads a list of appointments, no addressee
             meta["addressees"] = [n for n, _, _ in names]
             meta["addressee_spans"] = [(s, e) for _, s, e in names]
             return

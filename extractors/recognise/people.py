@@ -119,7 +119,22 @@ def _appointment_patterns():
 def _appointees(text: str) -> list:
     """Names that an appointment verb follows (某某任某省委副书记, 某某兼任…) or precedes
     (任命某某为…, 免去某某的…): with no title beside them, the verb is the only cue."""
-    return _named_before_verb(text) + _named_after_verb(text)
+    return _named_before_verb(text) + _named_after_verb(text) + _under_headings(text)
+
+
+def _under_headings(text: str) -> list:
+    """决定任命：/ 免去： on a line of its own: the names opening the lines under it."""
+    out = []
+    for m in _regex("appointment_heading").finditer(text):
+        i = m.end() + 1
+        while i < len(text):
+            name = _appointee_at(text, i)
+            if not name:
+                break
+            out.append(Cand(i, i + len(name), name, "Person"))
+            out += _listed_appointees(text, i + len(name))
+            i = text.find("\n", i) + 1 or len(text)
+    return out
 
 
 def _named_before_verb(text: str) -> list:

@@ -32,6 +32,7 @@ class Construction:
     not_preceded_by: tuple = ()
     unless_sentence: tuple = ()     # patterns: a sentence that opens so does not state it
     requires_before: tuple = ()     # words one of which must stand before the cue in the sentence
+    under_heading: tuple = ()       # words one of which must end the heading line (任命：) above the cue
 
 
 @dataclass
@@ -52,7 +53,7 @@ def load() -> tuple:
                               tuple(tuple(y) for y in e["yields"]), tuple(e.get("unless", ())),
                               tuple(e.get("not_followed_by", ())), tuple(e.get("not_preceded_by", ())),
                               tuple(re.compile(p) for p in e.get("unless_sentence", ())),
-                              tuple(e.get("requires_before", ())))
+                              tuple(e.get("requires_before", ())), tuple(e.get("under_heading", ())))
                  for e in entries)
 
 
@@ -87,7 +88,14 @@ def _cancelled(text: str, hit: Hit) -> bool:
     before = text[clause_start(text, hit.start, hit.sentence[0]):hit.start]
     sentence_before = text[hit.sentence[0]:hit.start]
     return any(w in before for w in c.unless) or any(p.match(text, hit.sentence[0]) for p in c.unless_sentence) \
-        or bool(c.requires_before) and not any(w in sentence_before for w in c.requires_before)
+        or bool(c.requires_before) and not any(w in sentence_before for w in c.requires_before) \
+        or bool(c.under_heading) and not _heading(text, hit.start).endswith(c.under_heading)
+
+
+def _heading(text: str, pos: int) -> str:
+    """The nearest line above ``pos`` that ends with a colon (决定任命：), without it; or ''."""
+    k = max(text.rfind("：\n", 0, pos), text.rfind(":\n", 0, pos))
+    return text[text.rfind("\n", 0, k) + 1:k] if k >= 0 else ""
 
 
 def apply_constructions(ctx, s: int, e: int, ms: list) -> None:
