@@ -221,7 +221,19 @@ def alternation(key: str) -> str:
 
 @lru_cache(maxsize=None)
 def place_alternation() -> str:
-    return _sorted_alt(load().places)
+    """Any gazetteer place. A county whose name is also common words (和县 in 县委和县政府,
+    成县 in 完成县委, 会同县 in 要会同县应急管理局) counts only at a clean left edge: after
+    no Chinese character, or after a province's or city's name or 中共."""
+    lex = load()
+    weak = {form for form, p in lex.places.items() if p.level == "county" and _weak_county(form, lex)}
+    guard = _place_words()["weak_county_after"]
+    strong = [form for form in lex.places if form not in weak]
+    return f"(?:{guard}(?:{_sorted_alt(weak)})|{_sorted_alt(strong)})" if weak else _sorted_alt(strong)
+
+
+def _weak_county(form: str, lex) -> bool:
+    heads = _place_words()["weak_county_heads"]
+    return form[0] in lex.w("left_stops") or form[:-1] in lex.w("cut_before") or len(form) == 2 and form[0] in heads
 
 
 @lru_cache(maxsize=None)

@@ -226,6 +226,11 @@ ENTITIES = [
      "Person", "石建华"),
     ("桐庐县人大常委会任免名单\n决定任命：\n訾建平为桐庐县财政局局长；\n綦岚为桐庐县教育局局长、石建华为桐庐县民政局局长。\n免去：\n方圆的桐庐县审计局局长职务。\n",
      "Person", "方圆"),
+    # 受…委托 after a titled name
+    ("会议由市委常委会主持，市长许文杰受市委常委会委托作说明。", "Person", "许文杰"),
+    # a county whose name is also common words, where it stands at a clean left edge
+    ("近日，和县人民政府召开常务会议。", "Organization", "和县人民政府"),
+    ("安徽省和县教育局印发通知。", "Organization", "安徽省和县教育局"),
 ]
 
 
@@ -265,6 +270,14 @@ NOT_ENTITIES = [
     ("要加快企业技术改造。", "Initiative", "企业技术改造"),                # a kind of work, no programme
     ("双方将共建复旦大学宁波研究院。", "Organization", "宁波研究院"),
     ("双方将共建复旦大学宁波研究院。", "Organization", "建复旦大学"),
+    # a run holding a verb or a post is no unlisted place before a level
+    ("会议由市委常委会主持，市长许文杰受市委常委会委托作说明。", "Organization", "市长许文杰受市委常委会"),
+    ("会议传达学习市委十四届八次全会精神。", "Event", "中国共产党传达学习市第十四届委员会第八次全体会议"),
+    ("全会决定递补市委委员。", "Organization", "中共全会决定递补市委员会"),
+    # …and where its name is those words (县委和县政府, 完成县委, 要会同县应急管理局)
+    ("泾县县委办公室通知\n要认真落实县委和县政府的决策部署。", "Organization", "和县人民政府"),
+    ("泾县县委办公室通知\n要按时完成县委交办的任务。", "Organization", "中共成县委员会"),
+    ("泾县县委办公室通知\n县林业局要会同县应急管理局抓好落实。", "Organization", "会同县应急管理局"),
 ]
 
 

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.orgs import placeish
 from orgkg.extractors.recognise.spans import Cand, is_cjk
 
 # The words and patterns live in data/events.yaml; the names in braces inside its
@@ -278,7 +279,8 @@ def _plenum_start(text: str, k: int):
     for j in range(k - 3, max(-1, k - 9), -1):
         before = text[j - 1:j]
         stops = lexicon.load().w("left_stops")
-        if not all(is_cjk(ch) and ch not in stops for ch in text[j:k - 1]) or text[j:j + 2] == party:
+        if not all(is_cjk(ch) and ch not in stops for ch in text[j:k - 1]) or text[j:j + 2] == party \
+                or not placeish(text[j:k - 1]):
             return None
         if before and is_cjk(before) and text[j - 2:j] != party and before not in _data()["plenum_left"]:
             continue

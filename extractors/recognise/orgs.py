@@ -191,8 +191,17 @@ def _plausible_unanchored(prefix: str, suf: str, clean_left: bool = False) -> bo
 
 
 def _unlisted_county(prefix: str) -> bool:
-    return bool(_regex("local_place").fullmatch(prefix) and len(prefix) > 2
+    return bool(_regex("local_place").fullmatch(prefix) and len(prefix) > 2 and placeish(prefix)
                 or _regex("county_department").fullmatch(prefix))
+
+
+@lru_cache(maxsize=4096)
+def placeish(run: str) -> bool:
+    """The run could be a place the gazetteer does not list: it holds no verb (传达), no word
+    of a sentence around a post (市长某某受…) and no stop character."""
+    lex = lexicon.load()
+    words = [w for w in lex.w("cut_before") if len(w) > 1] + list(_words().not_in_place)
+    return not any(w in run for w in words) and not any(ch in lex.w("left_stops") for ch in run)
 
 
 def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:
@@ -345,7 +354,7 @@ def _suffix_holds(text: str, ws: int, start: int, s: int, suf: str) -> bool:
 
 
 def _unlisted_local_at(text: str, ws: int, start: int, s: int) -> bool:
-    return start == ws and bool(_regex("local_place").fullmatch(text, start, s)
+    return start == ws and bool(_regex("local_place").fullmatch(text, start, s) and placeish(text[start:s])
                                 or _regex("county_department").fullmatch(text, start, s))
 
 
