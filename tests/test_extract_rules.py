@@ -231,6 +231,20 @@ ENTITIES = [
     # a county whose name is also common words, where it stands at a clean left edge
     ("近日，和县人民政府召开常务会议。", "Organization", "和县人民政府"),
     ("安徽省和县教育局印发通知。", "Organization", "安徽省和县教育局"),
+    # credits: several in one bracket, a labelled one, a name before 摄, a Yi clan name, a
+    # transliterated name with no surname
+    ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "罗文静"),
+    ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "彭涛"),
+    ("编辑：于　洁　　审核：龚建国\n", "Person", "龚建国"),
+    ("（全媒体记者 程亮 摄）", "Person", "程亮"),
+    ("（凉山日报记者 吉克阿果 摄）", "Person", "吉克阿果"),
+    ("（图为会议现场。摄影：努尔兰）", "Person", "努尔兰"),
+    ("联系人：许文杰　联系电话：0731-1234567", "Person", "许文杰"),
+    # a body's leaders, one a line; an appointment heading with its number
+    ("六、现任领导\n局　长：许文杰（兼任局党组书记）\n副局长：彭　涛\n", "Person", "彭涛"),
+    ("桐庐县人大常委会任免名单\n一、决定任命：\n许文杰为桐庐县财政局局长；\n", "Person", "许文杰"),
+    # a dotted name after its title
+    ("县委副书记、县长叶尔兰·努尔别克主持召开会议。", "Person", "叶尔兰·努尔别克"),
 ]
 
 
@@ -278,6 +292,8 @@ NOT_ENTITIES = [
     ("泾县县委办公室通知\n要认真落实县委和县政府的决策部署。", "Organization", "和县人民政府"),
     ("泾县县委办公室通知\n要按时完成县委交办的任务。", "Organization", "中共成县委员会"),
     ("泾县县委办公室通知\n县林业局要会同县应急管理局抓好落实。", "Organization", "会同县应急管理局"),
+    ("（全媒体记者 程亮 摄）", "Person", "程亮摄"),
+    ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "讯员"),
 ]
 
 

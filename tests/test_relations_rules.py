@@ -309,6 +309,8 @@ RELATIONS = [
     (APPOINTMENTS, "石建华", "LEADS", "桐庐县民政局"),
     # a bare 常委会 after the people's congress's is that one, in a text whose home is a court
     (APPOINTMENTS, "周强", "LEADS", "桐庐县人民代表大会常务委员会"),
+    # a body's leaders, one a line: the label is the post
+    ("桐庐县林业局机构职能\n六、现任领导\n局　长：许文杰（兼任局党组书记）\n副局长：彭　涛\n", "彭涛", "LEADS", "桐庐县林业局"),
 ]
 
 NOT_RELATIONS = [

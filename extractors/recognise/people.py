@@ -33,15 +33,29 @@ def _patterns():
 
 def _name_at(text: str, i: int) -> str:
     """The surname-led name starting at text[i], or '': one followed by a cue word,
-    punctuation or the end of the text."""
-    sur = _surname_at(text, i)
-    if not sur:
-        return ""
-    for n in (2, 1):
-        name = text[i:i + len(sur) + n]
-        if len(name) == len(sur) + n and _could_be_name(name) and _cue_after(text[i + len(name):]):
-            return name
+    punctuation or the end of the text. Where both lengths fit, the shorter wins when a cue
+    word of two characters, or one of ``short_name_cues``, follows it (程亮摄, 张伟等)."""
+    for sur in _surnames_at(text, i):
+        fits = [text[i:i + len(sur) + n] for n in (2, 1)]
+        fits = [name for name, n in zip(fits, (2, 1)) if len(name) == len(sur) + n and _could_be_name(name)
+                and _cue_after(text[i + len(name):])]
+        if len(fits) == 2 and _strong_cue(text[i + len(fits[1]):]):
+            return fits[1]
+        if fits:
+            return fits[0]
     return ""
+
+
+def _surnames_at(text: str, i: int) -> list:
+    """The surnames text[i] may open with: a compound one (马海 of a Yi name), then the
+    single character (马 of 马海)."""
+    surnames = lexicon.load().surnames
+    return [s for s in (text[i:i + 2], text[i:i + 1]) if s in surnames]
+
+
+def _strong_cue(rest: str) -> bool:
+    m = _patterns()[1].match(rest)
+    return bool(m) and (len(m.group()) > 1 or m.group() in _word("short_name_cues"))
 
 
 def _surname_at(text: str, i: int) -> str:
@@ -96,7 +110,7 @@ def _plain_translit_at(text: str, i: int) -> str:
     for e in range(n, 1, -1):
         rest = text[i + e:]
         # two characters before a comma are as often a noun (秘书长沙龙，): a cue word must follow them
-        if _patterns()[1].match(rest) or e > 2 and (not rest[:1] or rest[0] in "，、。；：,;（("):
+        if _patterns()[1].match(rest) or e > 2 and (not rest[:1] or rest[0] in "，、。；：,;（()）\n"):
             return text[i:i + e]
     return ""
 
@@ -235,9 +249,10 @@ def _segment_names(run: str) -> list:
     names, three-character ones first; [] when it does not cut into names."""
     if not run:
         return []
-    for n in (3, 2):
+    for n in (4, 3, 2):
         head = run[:n]
-        if len(head) == n and _surname_at(head, 0) and _could_be_name(head):
+        sur = _surname_at(head, 0)
+        if len(head) == n and sur and 0 < n - len(sur) <= 2 and _could_be_name(head):
             rest = _segment_names(run[n:])
             if rest or n == len(run):
                 return [head] + rest
@@ -247,7 +262,7 @@ def _segment_names(run: str) -> list:
 def _credited_run(text: str, i: int) -> list:
     """Names of a credit run together up to its bracket or punctuation: (start, name) each."""
     end = i
-    while end < len(text) and is_cjk(text[end]) and end - i < 12:
+    while end < len(text) and is_cjk(text[end]) and end - i < 12 and not _run_ends(text, end):
         end += 1
     names = _segment_names(text[i:end]) if end - i > 3 else []
     out, pos = [], i
@@ -255,6 +270,12 @@ def _credited_run(text: str, i: int) -> list:
         out.append(Cand(pos, pos + len(name), name, "Person"))
         pos += len(name)
     return out
+
+
+def _run_ends(text: str, k: int) -> bool:
+    """A credit's names end before a cue (摄, 报道)."""
+    m = _patterns()[1].match(text, k)
+    return text[k] in _word("short_name_cues") or bool(m) and len(m.group()) > 1
 
 
 def _reported(text: str) -> list:
@@ -266,7 +287,7 @@ def _reported(text: str) -> list:
             out += run
             continue
         while True:
-            name = _name_at(text, i)
+            name = _name_at(text, i) or _translit_at(text, i)
             if not name:
                 break
             out.append(Cand(i, i + len(name), name, "Person"))
@@ -348,6 +369,15 @@ def _rostered(text: str) -> list:
     return out
 
 
+def _roster_leaders(text: str) -> list:
+    """A body's leaders, one a line: 局长：张三 / 副局长：李四（兼任局党组书记）. The label is
+    the name's title, as if written before it."""
+    titles = set(lexicon.load().w("titles"))
+    return [Cand(m.start(2), m.end(2), m.group(2), "Person", props={"title": m.group(1), "title_start": m.start(1)})
+            for m in _regex("roster_leader").finditer(text)
+            if m.group(1) in titles and _name_at(text, m.start(2)) == m.group(2)]
+
+
 # candidates come in this order, and where two are the same span the earlier one wins
 # (spans.select keeps the order of equals)
-FINDERS = (_appointees, _titled, _reported, _photographed, _name_lists, _honoured, _rostered)
+FINDERS = (_appointees, _titled, _reported, _photographed, _name_lists, _honoured, _rostered, _roster_leaders)
