@@ -245,6 +245,12 @@ ENTITIES = [
     ("桐庐县人大常委会任免名单\n一、决定任命：\n许文杰为桐庐县财政局局长；\n", "Person", "许文杰"),
     # a dotted name after its title
     ("县委副书记、县长叶尔兰·努尔别克主持召开会议。", "Person", "叶尔兰·努尔别克"),
+    # a department whose name holds a verb (保障) or 和
+    ("近日，县医疗保障局召开会议。", "Organization", "县医疗保障局"),
+    ("近日，县文化广电和旅游局召开会议。", "Organization", "县文化广电和旅游局"),
+    # a numbered enlarged sitting of a party committee; a Hui surname in a list after a title
+    ("学校召开2024年第28次党委常委会（扩大）会议，传达学习。", "Event", "2024年第28次党委常委会（扩大）会议"),
+    ("副主任许文杰、纳文学出席会议。", "Person", "纳文学"),
 ]
 
 

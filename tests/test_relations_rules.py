@@ -311,6 +311,14 @@ RELATIONS = [
     (APPOINTMENTS, "周强", "LEADS", "桐庐县人民代表大会常务委员会"),
     # a body's leaders, one a line: the label is the post
     ("桐庐县林业局机构职能\n六、现任领导\n局　长：许文杰（兼任局党组书记）\n副局长：彭　涛\n", "彭涛", "LEADS", "桐庐县林业局"),
+    # a CPPCC committee's office is its unit (not a party committee's)
+    ("桐庐县人民政府办公室关于做好防汛工作的通知\n各乡镇人民政府：\n请于5月底前报县政协办公室。\n桐庐县人民政府办公室\n2024年3月1日\n",
+     "中国人民政治协商会议桐庐县委员会办公室", "PART_OF", "中国人民政治协商会议桐庐县委员会"),
+    # the units after 设N个内设股室：
+    ("桐庐县医疗保障局机构职能\n县医疗保障局设2个内设股室：办公室、基金监管股。\n", "桐庐县医疗保障局基金监管股", "PART_OF", "桐庐县医疗保障局"),
+    # 会议审议通过 in a report of a numbered sitting: the sitting adopts, not a plenum named on the way
+    ("7月2日，市委书记许文杰主持召开市委常委会2024年第9次会议，传达学习党的二十届三中全会精神。会议指出，党的二十届三中全会是一次十分重要的会议。会议审议通过了《桐庐市推进改革重点任务分工方案》。",
+     "市委常委会2024年第9次会议", "ADOPTED", "桐庐市推进改革重点任务分工方案"),
 ]
 
 NOT_RELATIONS = [
@@ -338,6 +346,8 @@ NOT_RELATIONS = [
     # 免去 under its heading leads nothing; a heading is no addressee
     (APPOINTMENTS, "LEADS", "方圆", "桐庐县审计局"),
     (APPOINTMENTS, "REQUIRES", "决定任命"),
+    ("7月2日，市委书记许文杰主持召开市委常委会2024年第9次会议，传达学习党的二十届三中全会精神。会议指出，党的二十届三中全会是一次十分重要的会议。会议审议通过了《桐庐市推进改革重点任务分工方案》。",
+     "ADOPTED", "中国共产党第二十届中央委员会第三次全体会议", "桐庐市推进改革重点任务分工方案"),
 ]
 
 

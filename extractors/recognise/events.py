@@ -308,10 +308,16 @@ def _local_plenums(text: str) -> list:
 def _sittings(text: str) -> list:
     """Numbered sittings; entities.py names them after the body that holds them and drops
     those with no body right before them or before 召开/举行/进行."""
-    return [Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": not m.group("body"),
-                                                                "kind": "body_sitting" if m.group("body") else "sitting"})
-            for m in _regex("sitting").finditer(text)
+    return [_sitting(m) for m in _regex("sitting").finditer(text)
             if not _regex("term_before").search(text, max(0, m.start() - 24), m.start())]
+
+
+def _sitting(m) -> Cand:
+    # a sitting that names its routine body (党委常委会2024年第28次会议, 第3次党组会议) is kept
+    # even with no convener named before it
+    own = bool(m.groupdict().get("body") or m.groupdict().get("named"))
+    return Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": True,
+                                                               "kind": "body_sitting" if own else "sitting"})
 
 
 def _plenum_lists(text: str) -> list:

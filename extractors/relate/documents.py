@@ -149,7 +149,9 @@ def _adopting_event(ctx, s, ms, at):
     if not _lex().meeting.search(ctx.doc.text[s:at]):
         return None
     earlier = [x for x in ctx.mentions if x.label == "Event" and x.end <= at and not _studied(ctx.doc.text, x)]
-    return earlier[-1].node if earlier else ctx.main_event
+    sittings = [x for x in earlier if x.cand.props.get("kind") in _lex().a["sitting_kinds"]]
+    chosen = sittings or earlier
+    return chosen[-1].node if chosen else ctx.main_event
 
 
 def _studied(text: str, event) -> bool:

@@ -16,7 +16,8 @@ from orgkg.extractors.relate.common import org_mentions, party_group_body, words
 @lru_cache(maxsize=1)
 def _w():
     w = words("slots")
-    return w, re.compile(w["list_close"]), re.compile(w["numbered_item"]), re.compile(w["not_in_unit"])
+    return (w, re.compile(w["list_close"]), re.compile(w["numbered_item"]), re.compile(w["not_in_unit"]),
+            re.compile(w["list_opener"]))
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def units_after(ctx, hit, ms, opts) -> list:
     each made a unit of slot ``of``."""
     text = ctx.doc.text
     parent = hit.filled[opts["of"]][0].node
-    pos = hit.end + (1 if text[hit.end:hit.end + 1] in "：:" else 0)
+    opener = _w()[4].match(text, hit.end)
+    pos = opener.end() if opener else hit.end
     out = []
     for a, b in _numbered_items(text, pos) or _list_items(text, pos, hit.sentence[1]):
         core = PAREN.sub("", text[a:b])

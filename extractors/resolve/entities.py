@@ -116,7 +116,7 @@ def _event_node(ctx, c, cands, same_init) -> str:
         place = level_place(level, ctx.juris) if level else ""
         canon = canon.replace("{place}", place) if place else c.text
     convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
-    if convener and c.props.get("kind") == "sitting":
+    if convener and c.props.get("kind") in _lex().w["sitting_kinds"]:
         # a numbered or enlarged sitting (市教育局党组（扩大）会议) is named by its body's full name
         return ctx.add("Event", ctx.kg.node(ctx.org(convener))["name"] + c.text, [convener + c.text], span=span)
     return ctx.add("Event", convener + c.text if convener else canon, [c.text], span=span)
