@@ -251,6 +251,18 @@ ENTITIES = [
     # a numbered enlarged sitting of a party committee; a Hui surname in a list after a title
     ("学校召开2024年第28次党委常委会（扩大）会议，传达学习。", "Event", "2024年第28次党委常委会（扩大）会议"),
     ("副主任许文杰、纳文学出席会议。", "Person", "纳文学"),
+    # news sources: after 来源：, before a credit in brackets
+    ("来源：桐庐日报　作者：许文杰\n", "Organization", "桐庐日报"),
+    ("（桐庐日报全媒体记者 许文杰 摄）", "Organization", "桐庐日报"),
+    # a zone's 管委会 written out; a body's term is no part of its name
+    ("近日，长沙经济技术开发区管委会召开会议。", "Organization", "长沙经济技术开发区管理委员会"),
+    ("会议由泾县十六届人大常委会选举任免联络工作委员会主任许文杰汇报。", "Organization", "泾县人民代表大会常务委员会选举任免联络工作委员会"),
+    # a termed body's numbered sitting, its session written out; a chairperson's sitting
+    ("10月29日，泾县十六届人大常委会举行第二十六次会议。", "Event", "泾县第十六届人民代表大会常务委员会第二十六次会议"),
+    ("泾县人大常委会召开主任会议\n3月1日，泾县人大常委会召开县十六届人大常委会第三十八次主任会议。县人大常委会主任许文杰主持。",
+     "Event", "泾县第十六届人民代表大会常务委员会第三十八次主任会议"),
+    # a date in Chinese numerals before a name
+    ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Event", "中国共产党泾县第七届委员会第八次全体会议"),
 ]
 
 
@@ -300,6 +312,10 @@ NOT_ENTITIES = [
     ("泾县县委办公室通知\n县林业局要会同县应急管理局抓好落实。", "Organization", "会同县应急管理局"),
     ("（全媒体记者 程亮 摄）", "Person", "程亮摄"),
     ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "讯员"),
+    ("(此件公开发布)", "Organization", "此件公开发布"),
+    ("省自然资源厅与省气象局联合会商研判。", "Organization", "省气象局联合会"),
+    ("会议由泾县十六届人大常委会选举任免联络工作委员会主任许文杰汇报。", "Organization", "中共泾县人民代表大会常务委员会选举任免联络工作委员会"),
+    ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Organization", "二四年十二月二十七日中国共产党泾县第七届委员会"),
 ]
 
 

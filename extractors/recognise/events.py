@@ -85,7 +85,7 @@ def _session_forms():
     return lexicon.load().w("session_full_forms")
 
 
-def _session_name(name: str) -> str:
+def session_name(name: str) -> str:
     """A congress or conference session in full: 湖北省十三届人大常委会第十四次会议 ->
     湖北省第十三届人民代表大会常务委员会第十四次会议; a bare level keeps {place} for the resolver."""
     for short, full in _session_forms():
@@ -120,7 +120,7 @@ TEMPLATE_ARGS = {
 
 def _canonical(kind: str, m) -> str:
     if kind == "local_session":
-        return _session_name(m.group())
+        return session_name(m.group())
     if kind == "mass_congress":
         return m.group()
     args = TEMPLATE_ARGS.get(kind, tuple)(m.groups())

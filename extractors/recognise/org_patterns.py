@@ -33,7 +33,7 @@ def _media():
     """A news source named as such: 据某日报消息, 【某网】, 微信公众号“某某发布”."""
     lex = lexicon.load()
     alt = lambda key: "|".join(map(re.escape, sorted(lex.w(key), key=len, reverse=True)))  # noqa: E731
-    return re.compile(f"(?:{alt('media_openers')})" + r"([\u4e00-\u9fff]{2,10}?"
+    return re.compile(f"(?:{alt('media_openers')})" + r"([\u4e00-\u9fff]{2,18}?"
                       + f"(?:{alt('media_suffixes')}))" + _word("media_follows"))
 
 
@@ -105,7 +105,8 @@ def _prefecture_bodies(text: str) -> list:
 
 
 def _media_sources(text: str) -> list:
-    return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True}) for m in _media().finditer(text)]
+    found = [*_media().finditer(text), *_regex("media_credit").finditer(text)]
+    return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True}) for m in found]
 
 
 def _bylines(text: str) -> list:

@@ -102,6 +102,9 @@ def _cut(text: str, ws: int, s: int) -> int:
     start = _after_cut_words(text, ws, s, immune)
     if ws and text[ws - 1].isdigit() and text[ws] in _words().date_ends:
         start = max(start, ws + 1)      # 经2025年4月16日市人民政府…: the date's last character
+    date = _regex("cn_date").match(text, start, s)
+    if date:
+        start = date.end()
     for i in range(ws, s):
         start = _start_after(text, i, start, immune)
     return start

@@ -10,13 +10,14 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
+from orgkg.extractors.recognise.events import session_name
 from orgkg.extractors.recognise.orgs import shared_place, split_joint
 from orgkg.extractors.recognise.spans import Cand
 from orgkg.extractors.resolve.collectives import prune_passing_collectives
 from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
 from orgkg.extractors.resolve.inner import add_inner, add_inner_titles, add_school
-from orgkg.extractors.resolve.names import level_place
+from orgkg.extractors.resolve.names import BODY_TERM, level_place
 from orgkg.extractors.resolve.units import bare_units, duty_units, is_unit_class, named_before, refers_back_only, own_units, self_short_forms
 
 __all__ = ["add_entities", "merge_initiatives", "prune_passing_collectives"]
@@ -110,16 +111,22 @@ def _org_node(ctx, c, cands, same_init) -> str:
 
 def _event_node(ctx, c, cands, same_init) -> str:
     span, canon = (c.start, c.end), c.props.get("canonical", c.text)
+    convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
+    sitting = convener and c.props.get("kind") in _lex().w["sitting_kinds"]
+    termed = convener and BODY_TERM.search(convener)
+    if termed:
+        # 某市十六届人大常委会举行第二十六次会议: the term's session, written out in full
+        canon = session_name(convener + c.text)
+    elif sitting:
+        # a numbered or enlarged sitting (市教育局党组（扩大）会议) is named by its body's full name
+        return ctx.add("Event", ctx.kg.node(ctx.org(convener))["name"] + c.text, [convener + c.text], span=span)
     if "{place}" in canon:
         # 市委六届四次全会 in a county's news is the city's plenum: keep the words as written
         level = c.props.get("level") or (_lex().plenum_level.match(c.text) or [""])[0]
         place = level_place(level, ctx.juris) if level else ""
         canon = canon.replace("{place}", place) if place else c.text
-    convener = _convener(cands, c, ctx.doc.text) if c.props.get("convened") else None
-    if convener and c.props.get("kind") in _lex().w["sitting_kinds"]:
-        # a numbered or enlarged sitting (市教育局党组（扩大）会议) is named by its body's full name
-        return ctx.add("Event", ctx.kg.node(ctx.org(convener))["name"] + c.text, [convener + c.text], span=span)
-    return ctx.add("Event", convener + c.text if convener else canon, [c.text], span=span)
+    aliases = [convener + c.text] if sitting or termed else [c.text]
+    return ctx.add("Event", convener + c.text if convener and not termed else canon, aliases, span=span)
 
 
 def _initiative_node(ctx, c, cands, same_init) -> str:

@@ -24,6 +24,7 @@ __all__ = ["NATIONAL", "Jurisdiction", "attach", "canonical_org", "expand", "inf
 # the words, patterns and name forms below are data: extractors/data/names.yaml says what each is
 DATA = lexicon.data_file("names.yaml")
 WORDS = SimpleNamespace(**DATA["words"])
+BODY_TERM = re.compile(DATA["body_term"])
 PARTY_FORMS = DATA["party_forms"]
 
 BARE_SUBUNITS = tuple(DATA["bare_subunits"])
@@ -248,7 +249,8 @@ def _body_commission(place: str, rest: str):
     word = _word("body_commission")
     stem = rest[:-len(word)]
     state_organ = stem.endswith(tuple(lexicon.load().w("state_commissions")))
-    own_body = rest.endswith(tuple(PARTY_FORMS["body_commission"]["not_ends"]))
+    form = PARTY_FORMS["body_commission"]
+    own_body = rest.endswith(tuple(form["not_ends"])) or rest.startswith(tuple(form["not_bodies"]))
     if rest.endswith(word) and len(rest) > len(word) and not own_body and not state_organ:
         return _form("body_commission", place=place, body=expand(stem))
     return None
@@ -315,6 +317,17 @@ def _judicial(place: str, rest: str) -> str:
 # -- canonical names --------------------------------------------------------------------
 def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective: bool = False) -> tuple:
     """(canonical name, aliases) of an organisation as written in a document of ``juris``."""
+    plain = BODY_TERM.sub("", surface)
+    name, aliases = _canonical_org(plain, juris, home, collective)
+    if plain != surface:
+        aliases = [*aliases, surface]
+    for short, full in DATA["spelled_endings"].items():
+        if name.endswith(short):
+            return name[:-len(short)] + full, aliases if name in aliases else [*aliases, name]
+    return name, aliases
+
+
+def _canonical_org(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
     league = _league_form(surface, juris)
     if league:
         return league
