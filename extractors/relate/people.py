@@ -36,6 +36,7 @@ def rule_leads(ctx, s, e, ms):
         pairs += posts_without_body(ctx, ms, bare, pairs)
         pairs += _deputy_posts(held, bare, pairs)
         pairs += _label_posts(ctx, ms, p, pairs)
+        pairs += _posts_in_last_body(ctx, held, bare, pairs)
         for org, role in pairs:
             held.setdefault(role, org)
         pairs += _given_titles(ctx, p, s, e, implied)
@@ -94,6 +95,18 @@ def _previous_title(ctx, ms, start) -> tuple:
     ends = {m.end for m in org_mentions(ms)}
     prev = next((t for t in before if start - 1 - len(t) in ends), before[0] if before else None)
     return prev, (start - 1 - len(prev) if prev else 0)
+
+
+def _posts_in_last_body(ctx, held, bare, pairs) -> list:
+    """A bare post no reader placed, standing alone after a clause mark, that the sentence
+    has named already or that serves the body named last: 县人大常委会主任张三主持，副主任李四、
+    王五和秘书长赵六出席 (not 原…主任, not 警备区司令员)."""
+    if not held or pairs:
+        return []
+    w, text = _lex().w, ctx.doc.text
+    last = list(held.values())[-1]
+    return [(held.get(t, last), t) for t, at in bare
+            if text[at - 1:at] in w["post_list_marks"] and (t in held or t in w["secretariat_posts"])]
 
 
 def _label_posts(ctx, ms, p, pairs) -> list:
