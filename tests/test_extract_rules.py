@@ -263,6 +263,16 @@ ENTITIES = [
      "Event", "泾县第十六届人民代表大会常务委员会第三十八次主任会议"),
     # a date in Chinese numerals before a name
     ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Event", "中国共产党泾县第七届委员会第八次全体会议"),
+    # names before 的, 严重违纪; transliterated names before 同志 and after a title
+    ("根据县人民政府县长许文杰的提请，决定任命。", "Person", "许文杰"),
+    ("全会审议通过了县纪委关于彭涛严重违纪违法问题的审查报告。", "Person", "彭涛"),
+    ("决定：次仁多布同志任中共泾县委员会委员。", "Person", "次仁多布"),
+    ("局党组书记、局长才让多杰主持会议。", "Person", "才让多杰"),
+    # a news source ending in 报 before the page's date line
+    ("来源：桐庐商报　发布时间：2024-05-06", "Organization", "桐庐商报"),
+    # a verb before a body cuts it
+    ("要于7月底前完成泾县人民医院的改造。", "Organization", "泾县人民医院"),
+    ("林芝市召开全市领导干部大会 宣布自治区党委关于林芝市人民政府主要领导调整的决定", "Organization", "自治区党委"),
 ]
 
 
@@ -316,6 +326,8 @@ NOT_ENTITIES = [
     ("省自然资源厅与省气象局联合会商研判。", "Organization", "省气象局联合会"),
     ("会议由泾县十六届人大常委会选举任免联络工作委员会主任许文杰汇报。", "Organization", "中共泾县人民代表大会常务委员会选举任免联络工作委员会"),
     ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Organization", "二四年十二月二十七日中国共产党泾县第七届委员会"),
+    ("要对照党中央的要求抓好落实。", "Person", "党中央"),
+    ("要于7月底前完成泾县人民医院的改造。", "Organization", "完成泾县人民医院"),
 ]
 
 

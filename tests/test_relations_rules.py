@@ -356,6 +356,8 @@ NOT_RELATIONS = [
     # a former post (原…主任) and a post of another kind of body (司令员) are no posts in the body named last
     ("泾县县委召开大会\n县人大常委会主任许文杰、县政协主席彭涛，原县人大常委会主任罗静等出席会议。", "LEADS", "罗静", "中国人民政治协商会议泾县委员会"),
     ("泾县县委召开大会\n县人大常委会主任许文杰、县政协主席彭涛、县人武部政委罗静等出席会议。", "LEADS", "罗静", "中国人民政治协商会议泾县委员会"),
+    # a chief accountant or engineer leads no body
+    ("西南大学召开校长办公会\n校长许文杰主持会议，总会计师彭涛出席会议。", "LEADS", "彭涛", "西南大学"),
 ]
 
 

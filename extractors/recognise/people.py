@@ -344,6 +344,12 @@ def _honoured_start(text: str, e: int):
         cand = text[s:e]
         if all(is_cjk(c) for c in cand) and _name_at(text, s) == cand and _honoured_left(text, s, e):
             return s
+    # a transliterated name (旺堆同志, 索朗扎西同志): the longest run of its characters
+    for n in (4, 3, 2):
+        s = e - n
+        if s >= 0 and all(c in _translit() for c in text[s:e]) and _honoured_left(text, s, e) \
+                and not (s and text[s - 1] in _translit()):
+            return s
     return None
 
 
