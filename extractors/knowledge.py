@@ -237,6 +237,13 @@ def _weak_county(form: str, lex) -> bool:
 
 
 @lru_cache(maxsize=None)
+def longest_place() -> int:
+    """The length of the longest gazetteer name (an autonomous prefecture's or county's full
+    name runs to a dozen characters): how far a name's opening is looked at for a place."""
+    return max(len(form) for form in load().places)
+
+
+@lru_cache(maxsize=None)
 def place_pattern() -> re.Pattern:
     """Any gazetteer place, longest first (compiled once: the finders ask it per candidate)."""
     return re.compile(place_alternation())

@@ -273,6 +273,10 @@ ENTITIES = [
     # a verb before a body cuts it
     ("要于7月底前完成泾县人民医院的改造。", "Organization", "泾县人民医院"),
     ("林芝市召开全市领导干部大会 宣布自治区党委关于林芝市人民政府主要领导调整的决定", "Organization", "自治区党委"),
+    # an autonomous prefecture's full name (ten characters) before a body's party group
+    ("海西蒙古族藏族自治州应急管理局党组召开会议。", "Organization", "中共海西蒙古族藏族自治州应急管理局党组"),
+    # a merged department joined by 和
+    ("佛山市顺德区住房城乡建设和水利局印发通知。", "Organization", "佛山市顺德区住房城乡建设和水利局"),
 ]
 
 

@@ -20,6 +20,9 @@ SAMPLES = sorted((Path(__file__).parent.parent / "data" / "samples").glob("*.txt
     # two-character name goes
     ("现将组成人员通知如下：\n组　长：宋立新　县委副书记、县长\n副组长：关　宁　副县长\n　　　　石建华　县财政局局长\n成　员：方　圆　县公安局局长",
      "现将组成人员通知如下：\n组长：宋立新，县委副书记、县长\n副组长：关宁，副县长\n石建华，县财政局局长\n成员：方圆，县公安局局长"),
+    # a contact line stands alone: the signature after it is a line of its own
+    ("请按时报送。\n联系人：许文杰　　联系电话：0591-1234567\n泾县卫生健康委员会\n2024年5月10日",
+     "请按时报送。\n联系人：许文杰联系电话：0591-1234567\n泾县卫生健康委员会\n2024年5月10日"),
     # a paragraph that mentions a label is no roster
     ("会议明确 领导小组组长：由县长担任，副组长由分管副县长担任，成员由各有关部门主要负责同志组成，办公室设在县发展改革局。",
      "会议明确领导小组组长：由县长担任，副组长由分管副县长担任，成员由各有关部门主要负责同志组成，办公室设在县发展改革局。"),

@@ -216,7 +216,7 @@ class _Para:
 def _standalone(t: str) -> bool:
     return bool(L.pattern("date_line").match(t) or L.pattern("number_line").match(t)
                 or L.is_wrapped(t) or L.pattern("printed_line").match(t)
-                or L.pattern("source_line").match(t))
+                or L.pattern("source_line").match(t) or L.pattern("contact_line").match(t))
 
 
 class _Gap:

@@ -439,7 +439,7 @@ def shared_place(first: str, second: str) -> str:
         return ""
     core = first[len(_words().party_prefix):] if first.startswith(_words().party_prefix) else first
     places = lexicon.load().places
-    return next((core[:n] for n in range(min(len(core), 9), 1, -1)
+    return next((core[:n] for n in range(min(len(core), lexicon.longest_place()), 1, -1)
                  if core[:n] in places and core[:n].endswith(second[0])), "")
 
 

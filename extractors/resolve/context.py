@@ -208,7 +208,7 @@ def _organ_key(name: str) -> str:
 def _place_of_level(name: str, level: str) -> str:
     """The place of that level a name opens with (吉林省委常委 -> 吉林省 for 省), or ''."""
     places = lexicon.load().places
-    for n in range(min(len(name), 9), 2, -1):
+    for n in range(min(len(name), lexicon.longest_place()), 2, -1):
         p = places.get(name[:n])
         if p and p.named_by(name[:n]) and p.name.endswith(level):
             return p.name

@@ -188,7 +188,7 @@ def _most_named(doc, orgs: list):
 
 def _place_prefix_of(core: str):
     """The longest known place a name starts with, or None."""
-    for n in range(min(len(core), 9), 1, -1):
+    for n in range(min(len(core), lexicon.longest_place()), 1, -1):
         p = lexicon.load().places.get(core[:n])
         if p:
             return p
@@ -204,7 +204,7 @@ def _issuer_jurisdiction(issuer: str):
     _, core = strip_party(issuer)
     if any(core.startswith(f) for f in lex.national if len(f) > 2):
         return NATIONAL
-    for n in range(min(len(core), 9), 1, -1):
+    for n in range(min(len(core), lexicon.longest_place()), 1, -1):
         p = lex.places.get(core[:n])
         if p and p.named_by(core[:n]) or p and not core[n:n + 1] in WORDS.place_suffix_chars:
             return _place_jurisdiction(p)

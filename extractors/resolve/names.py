@@ -89,7 +89,7 @@ def _prefecture_body(rest: str) -> str:
 def _known_place(core: str, juris: Jurisdiction):
     """The longest gazetteer place the name starts with, by its full name."""
     places = lexicon.load().places
-    for n in range(min(len(core) - 1, 9), 1, -1):
+    for n in range(min(len(core) - 1, lexicon.longest_place()), 1, -1):
         p = places.get(core[:n])
         # (an autonomous prefecture's short form, 延边州, stands for its full name too)
         if p and (p.named_by(core[:n]) or core[:n].endswith(WORDS.prefecture_short_end)
