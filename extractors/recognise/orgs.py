@@ -227,16 +227,24 @@ def is_collective_name(name: str) -> bool:
     return any(core.startswith(h) for h in heads) or _words().collective_mark in core or "、" in core
 
 
+@lru_cache(maxsize=None)
+def _suffix_starts():
+    """Where a suffix starts, found by one scan (a lookahead: overlapping starts too), and
+    the suffixes by their first character, in the list's order."""
+    by_first = {}
+    for x in lexicon.load().w("org_suffixes"):
+        by_first.setdefault(x[:1], []).append(x)
+    return re.compile("(?=(" + lexicon.alternation("org_suffixes") + "))"), \
+        {ch: tuple(xs) for ch, xs in by_first.items()}
+
+
 def find_orgs(text: str) -> list:
-    suffix = _patterns()[0]
-    suffixes = lexicon.load().w("org_suffixes")
+    starts, by_first = _suffix_starts()
     out = find_pattern_orgs(text)
     seen = set()
-    for pos in range(len(text)):
-        m = suffix.match(text, pos)
-        if not m:
-            continue
-        for suf in {m.group()} | {x for x in suffixes if text.startswith(x, pos)}:
+    for m in starts.finditer(text):
+        pos = m.start()
+        for suf in {m.group(1)} | {x for x in by_first.get(text[pos], ()) if text.startswith(x, pos)}:
             if (pos, suf) not in seen:
                 seen.add((pos, suf))
                 cand = _from_suffix(text, pos, suf)
