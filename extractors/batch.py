@@ -259,8 +259,9 @@ def _pool_results(todo, jobs):
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        # workers fork from a server that has imported spaCy and the rules once
-        context.set_forkserver_preload(["orgkg.extractors.extract"])
+        # workers fork from a server that has imported spaCy and the rules, and built
+        # the finders' patterns, once
+        context.set_forkserver_preload(["orgkg.extractors.preload"])
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     try:
         # one file per task: files differ in size, small tasks keep every worker busy;

@@ -123,6 +123,12 @@ def find_candidates(text: str) -> list:
     return [Cand(c.start, c.end, c.text, c.label, c.collective, c.props) for c in chosen]
 
 
+def warm() -> None:
+    """Build the finders' word lists and patterns now rather than on the first text: they
+    take about a second, which a fork server then spends once for all its workers."""
+    find_candidates("")
+
+
 class Select:
     """Keeps the longest non-overlapping candidates; a title span 《…》 hides what is inside it."""
 
