@@ -172,7 +172,9 @@ def data_file(name: str):
     """A YAML data file of extractors/data, parsed once (each file says what it holds in
     its header comment)."""
     import yaml
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    # libyaml's parser where PyYAML has it (about ten times faster), with the same safe constructor
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def data_pattern(data: dict, key: str) -> str:
