@@ -130,8 +130,10 @@ class ResultCache:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path(key).parent.mkdir(mode=0o700, exist_ok=True)
         # no fsync: a cut-short entry after a power cut fails to parse and is made again
+        # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with atomic_open(self.path(key), durable=False) as fh:
-            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(text)
 
 
 def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=None):
