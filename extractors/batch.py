@@ -35,7 +35,7 @@ from pathlib import Path
 from orgkg import graph as graph_package
 from orgkg.graph.errors import OrgkgError
 from orgkg.graph.files import atomic_open
-from orgkg.graph.kg import KnowledgeGraph
+from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
 from orgkg.extractors.read import reader
 
@@ -229,7 +229,8 @@ class _Merger:
         if "skipped" in payload:
             self.result.skipped.append((str(path), payload["skipped"]))
             return
-        self.result.kg.merge_dict(payload["graph"])
+        with gc_paused():      # the merged graph's objects live to the end: nothing to collect
+            self.result.kg.merge_dict(payload["graph"])
         self.result.files.append(payload["file"])
 
 

@@ -12,7 +12,7 @@ that cannot be read is recorded in ``skipped`` and the batch goes on.
 from __future__ import annotations
 
 from orgkg.graph.errors import InputError
-from orgkg.graph.kg import KnowledgeGraph
+from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
 from orgkg.extractors.batch import ExtractResult  # noqa: F401  (its home was here)
 from orgkg.extractors.read import reader
@@ -40,6 +40,13 @@ def extract_file(path, nlp=None) -> dict:
     """One file's result, as plain data that pickles and stores as JSON:
     ``{"file", "chars", "graph"}`` with the file's graph in export form, or
     ``{"file", "skipped"}`` with the reason it could not be read."""
+    # a file's objects die young, by reference counting; the cyclic collector would only
+    # walk the long-lived word lists, patterns and merged graph again and again
+    with gc_paused():
+        return _extract_file(path, nlp)
+
+
+def _extract_file(path, nlp) -> dict:
     try:
         source = reader.read_source(path)
         docs = split.split_documents(source)
