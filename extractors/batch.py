@@ -35,7 +35,7 @@ from pathlib import Path
 from orgkg import graph as graph_package
 from orgkg.graph.errors import OrgkgError
 from orgkg.graph.files import atomic_open
-from orgkg.graph.kg import KnowledgeGraph
+from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
 from orgkg.extractors.read import reader
 
@@ -130,8 +130,10 @@ class ResultCache:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path(key).parent.mkdir(mode=0o700, exist_ok=True)
         # no fsync: a cut-short entry after a power cut fails to parse and is made again
+        # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with atomic_open(self.path(key), durable=False) as fh:
-            json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(text)
 
 
 def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=None):
@@ -227,7 +229,8 @@ class _Merger:
         if "skipped" in payload:
             self.result.skipped.append((str(path), payload["skipped"]))
             return
-        self.result.kg.merge_dict(payload["graph"])
+        with gc_paused():      # the merged graph's objects live to the end: nothing to collect
+            self.result.kg.merge_dict(payload["graph"])
         self.result.files.append(payload["file"])
 
 
@@ -259,8 +262,9 @@ def _pool_results(todo, jobs):
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        # workers fork from a server that has imported spaCy and the rules once
-        context.set_forkserver_preload(["orgkg.extractors.extract"])
+        # workers fork from a server that has imported spaCy and the rules, and built
+        # the finders' patterns, once
+        context.set_forkserver_preload(["orgkg.extractors.preload"])
     pool = ProcessPoolExecutor(jobs, mp_context=context)
     try:
         # one file per task: files differ in size, small tasks keep every worker busy;

@@ -12,7 +12,7 @@ that cannot be read is recorded in ``skipped`` and the batch goes on.
 from __future__ import annotations
 
 from orgkg.graph.errors import InputError
-from orgkg.graph.kg import KnowledgeGraph
+from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
 from orgkg.extractors.batch import ExtractResult  # noqa: F401  (its home was here)
 from orgkg.extractors.read import reader
@@ -21,7 +21,7 @@ from orgkg.extractors.read import split
 from orgkg.extractors.resolve.context import DocContext, home_body
 from orgkg.extractors.resolve.entities import add_entities, merge_initiatives, prune_passing_collectives
 from orgkg.extractors.relate.header import self_facts
-from orgkg.extractors.recognise.pipeline import candidates, get_nlp
+from orgkg.extractors.recognise.pipeline import candidates, find_candidates, get_nlp
 from orgkg.extractors.relate import apply_rules
 from orgkg.extractors.resolve.names import canonical_org, infer_jurisdiction
 
@@ -40,14 +40,21 @@ def extract_file(path, nlp=None) -> dict:
     """One file's result, as plain data that pickles and stores as JSON:
     ``{"file", "chars", "graph"}`` with the file's graph in export form, or
     ``{"file", "skipped"}`` with the reason it could not be read."""
+    # a file's objects die young, by reference counting; the cyclic collector would only
+    # walk the long-lived word lists, patterns and merged graph again and again
+    with gc_paused():
+        return _extract_file(path, nlp)
+
+
+def _extract_file(path, nlp) -> dict:
     try:
         source = reader.read_source(path)
         docs = split.split_documents(source)
     except InputError as exc:
         return {"file": str(path), "skipped": exc.reason}
-    nlp = nlp or get_nlp()
     kg = KnowledgeGraph()
-    parsed = [candidates(nlp(doc.text)) for doc in docs]
+    # without a pipeline of the caller's, the finders run on the text alone (no Doc to build)
+    parsed = [candidates(nlp(doc.text)) if nlp else find_candidates(doc.text) for doc in docs]
     merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "Initiative"])
     for doc, cands in zip(docs, parsed):
         extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=merged)

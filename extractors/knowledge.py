@@ -68,7 +68,21 @@ def trie_alternation(words) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return _first_chars_first(trie, _trie_regex(trie))
+
+
+def _first_chars_first(trie: dict, body: str) -> str:
+    """The trie's regex behind a lookahead for the characters its words start with, when
+    there are many: the regex engine tries a trie's branches one after another at every
+    position, and checks one set of characters much faster. One group, as the bare trie is."""
+    starts = sorted(ch for ch in trie if ch)
+    if len(starts) < FIRST_CHARS_MIN or "" in trie:
+        return body
+    return "(?:(?=[" + "".join(re.escape(ch) for ch in starts) + "])" + body + ")"
+
+
+# from how many first characters on a trie opens with the lookahead (a few branches cost less)
+FIRST_CHARS_MIN = 16
 
 
 def _trie_regex(node: dict) -> str:
@@ -158,7 +172,9 @@ def data_file(name: str):
     """A YAML data file of extractors/data, parsed once (each file says what it holds in
     its header comment)."""
     import yaml
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    # libyaml's parser where PyYAML has it (about ten times faster), with the same safe constructor
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def data_pattern(data: dict, key: str) -> str:

@@ -8,7 +8,9 @@ exports read it. Its JSON form is the export contract other tools read::
 """
 from __future__ import annotations
 
+import gc
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -20,6 +22,20 @@ from .model import load_schema
 from .printable import clean_name
 
 NODE_LIST_KEYS = ("aliases", "mentions")
+
+
+@contextmanager
+def gc_paused():
+    """Cyclic garbage collection off while a bulk of long-lived objects is built (a graph
+    read, a page's data): each full collection walks every object made so far, so with
+    it on the cost of a large graph grows faster than its size."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # Below this length a list is searched; from it on, a set of keys answers "seen?"
@@ -196,22 +212,28 @@ class KnowledgeGraph:
         found = problems(data, kg.schema)
         if found:
             raise InputError("<export>", summary(found))
+        with gc_paused():
+            kg._add_export(data)
+        return kg
+
+    def _add_export(self, data: dict) -> None:
+        """The nodes and edges of a checked export, added."""
         for node in data.get("nodes", []):
-            kg.schema.entity(node["label"])
-            kg.g.add_node(node["id"], **{**node, "aliases": list(node.get("aliases", [])),
-                                         "mentions": list(node.get("mentions", []))})
+            self.schema.entity(node["label"])
+            self.g.add_node(node["id"], **{**node, "aliases": list(node.get("aliases", [])),
+                                           "mentions": list(node.get("mentions", []))})
         for edge in data.get("edges", []):
             s, t = edge["source"], edge["target"]
-            if s not in kg.g or t not in kg.g:
-                raise InputError("<export>", f"edge {edge.get('type')} refers to a missing node {s if s not in kg.g else t}")
-            kg._merge_edge(s, t, edge)
-        return kg
+            if s not in self.g or t not in self.g:
+                raise InputError("<export>", f"edge {edge.get('type')} refers to a missing node {s if s not in self.g else t}")
+            self._merge_edge(s, t, edge)
 
     @classmethod
     def read_json(cls, path, schema=None) -> "KnowledgeGraph":
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+            with gc_paused():
+                data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
         except FileNotFoundError:
             raise InputError(path, "no such file") from None
         except OSError as exc:

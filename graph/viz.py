@@ -29,6 +29,7 @@ from pyvis.network import Network
 
 from .errors import OrgkgError
 from .evidence import one_line
+from .kg import gc_paused
 from .viz_layout import LAYOUTS, SEED, positions
 from .viz_view import page_view
 
@@ -41,6 +42,11 @@ FILES_SHOWN = 5
 
 def page_html(kg, focus=None, hops=2, physics_threshold=500, layout="spring", title=None, sources=None) -> str:
     """The page as a string (see :func:`write_page`)."""
+    with gc_paused():    # the page's data is tens of thousands of small dicts that hold no cycles
+        return _page_html(kg, focus, hops, physics_threshold, layout, title, sources)
+
+
+def _page_html(kg, focus, hops, physics_threshold, layout, title, sources) -> str:
     if layout not in LAYOUTS:  # checked even when the browser lays the graph out
         raise OrgkgError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
     schema = kg.schema

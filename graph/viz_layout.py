@@ -102,12 +102,7 @@ def sampled_spring(simple, iterations: int = 50, sample: int = 200, seed: int = 
     temperature = hot
     for step in range(iterations):
         picks = rng.choice(n, size=sample, replace=False)
-        # sum_j w_ij (p_i - q_j) written as matrix products, w_ij = k^2 / |p_i - q_j|^2
-        q = pos[picks]
-        sq = (pos ** 2).sum(axis=1)
-        dist2 = np.maximum(sq[:, None] + (q ** 2).sum(axis=1)[None, :] - 2.0 * (pos @ q.T), 1e-6)
-        w = (k * k) / dist2
-        disp = (pos * w.sum(axis=1)[:, None] - w @ q) * (n / sample)
+        disp = _repulsion(pos, pos[picks], k, n / sample)
         if len(ends):
             d = pos[ends[:, 0]] - pos[ends[:, 1]]
             pull = d * (np.sqrt((d ** 2).sum(axis=1)) / k)[:, None]
@@ -118,6 +113,23 @@ def sampled_spring(simple, iterations: int = 50, sample: int = 200, seed: int = 
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature = hot * (1 - (step + 1) / iterations) ** 2 + 0.002
     return {node: pos[i] for i, node in enumerate(nodes)}
+
+
+def _repulsion(pos, q, k: float, scale: float) -> np.ndarray:
+    """sum_j w_ij (p_i - q_j) written as matrix products, w_ij = k^2 / |p_i - q_j|^2, times
+    ``scale``. The weights are made a block of rows at a time, into one array: the n x
+    sample temporaries of a whole large graph overflow the processor's cache, and a step
+    then costs more per node the larger the graph. The sums stay whole (the same numbers)."""
+    qq = (q ** 2).sum(axis=1)[None, :]
+    w = np.empty((len(pos), len(q)))
+    for a in range(0, len(pos), REPULSION_ROWS):
+        p = pos[a:a + REPULSION_ROWS]
+        dist2 = np.maximum((p ** 2).sum(axis=1)[:, None] + qq - 2.0 * (p @ q.T), 1e-6)
+        np.divide(k * k, dist2, out=w[a:a + REPULSION_ROWS])
+    return (pos * w.sum(axis=1)[:, None] - w @ q) * scale
+
+
+REPULSION_ROWS = 1024   # 1024 x 200 doubles: 1.6 MB a temporary
 
 
 def _pivot_mds(simple, nodes, index, rng, pivots: int = 40) -> np.ndarray:

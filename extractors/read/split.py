@@ -25,6 +25,7 @@ stays bounded.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from orgkg.extractors.read import lines as L
@@ -56,11 +57,16 @@ def split_sentences(text: str) -> list:
     ['要落实《意见。》要求。', '一是学习；', '二是宣传', '二、措施']
     """
     scan = _Sentences(text)
-    i = 0
+    i = scan.next_mark(0)
     while i < len(text):
-        i = scan.step(i)
+        i = scan.next_mark(scan.step(i))
     scan.close(len(text))
     return scan.spans
+
+
+# Every character the scan acts on; at any other one a step does nothing
+_MARKS = re.compile("[" + re.escape("\n" + "".join(_OPEN) + "".join(_OPEN.values()) + "".join(_ENDS)
+                                    + _CIRCLED + "：:") + "]")
 
 
 class _Sentences:
@@ -70,6 +76,15 @@ class _Sentences:
     def __init__(self, text: str):
         self.text, self.spans, self.start = text, [], 0
         self.stack, self.opened_at = [], 0
+
+    def next_mark(self, i: int) -> int:
+        """The first position from i where a step does something: a mark, or where an open
+        quote has run too long (len(text) when there is none)."""
+        m = _MARKS.search(self.text, i)
+        j = m.start() if m else len(self.text)
+        if self.stack:
+            j = min(j, max(i, self.opened_at + _MAX_QUOTED + 1))
+        return j
 
     def close(self, end: int) -> None:
         """End the current sentence at ``end`` (trimmed of spaces and line breaks)."""

@@ -10,6 +10,7 @@ of the scan are in data/orgs.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -114,8 +115,7 @@ def _immune(text: str, ws: int, s: int) -> set:
     """Indices in text[ws:s] no stop character cuts: anchor words, and words of names that
     hold a stop character (应急管理局, 有限责任公司, 各有关单位)."""
     immune = _anchored(text, ws, s, _anchor())
-    for w in _rules().inside:
-        immune.update(_inside_word_indices(text, w, ws, s))
+    immune.update(_inside_words(text, ws, s))
     if text.startswith(_words().task_bodies, s):
         immune.update(_task_verbs(text, ws, s))
     return immune
@@ -131,15 +131,30 @@ def _task_verbs(text: str, ws: int, s: int) -> set:
     return covered
 
 
-def _inside_word_indices(text: str, w: str, ws: int, s: int) -> set:
+def _inside_words(text: str, ws: int, s: int) -> set:
+    """Indices covered by the words of names that hold a stop character and start in
+    text[ws:s] (the word may run into the suffix: 中心|医院)."""
     covered = set()
-    # the word may run into the suffix: 中心|医院
-    k = text.find(w, ws, s + len(w) - 1)
-    while k >= 0:
-        # the collective mark itself still marks the start
-        covered.update(range(k + w.startswith(_words().collective_mark), k + len(w)))
-        k = text.find(w, k + 1, s + len(w) - 1)
+    for skip, n, starts in _inside_word_starts(text):
+        for k in starts[bisect_left(starts, ws):bisect_left(starts, s)]:
+            covered.update(range(k + skip, k + n))
     return covered
+
+
+@lru_cache(maxsize=16)
+def _inside_word_starts(text: str) -> tuple:
+    """(characters left uncovered at its start, length, where it stands) of each such word
+    in the whole text: found once per text instead of once per suffix. The collective mark
+    itself still marks the start, so a word that opens with it leaves it uncovered."""
+    mark, out = _words().collective_mark, []
+    for w in _rules().inside:
+        starts, k = [], text.find(w) if w else -1
+        while k >= 0:
+            starts.append(k)
+            k = text.find(w, k + 1)
+        if starts:
+            out.append((int(w.startswith(mark)), len(w), starts))
+    return tuple(out)
 
 
 def _after_cut_words(text: str, ws: int, s: int, immune: set) -> int:
@@ -239,16 +254,24 @@ def is_collective_name(name: str) -> bool:
     return any(core.startswith(h) for h in heads) or _words().collective_mark in core or "、" in core
 
 
+@lru_cache(maxsize=None)
+def _suffix_starts():
+    """Where a suffix starts, found by one scan (a lookahead: overlapping starts too), and
+    the suffixes by their first character, in the list's order."""
+    by_first = {}
+    for x in lexicon.load().w("org_suffixes"):
+        by_first.setdefault(x[:1], []).append(x)
+    return re.compile("(?=(" + lexicon.alternation("org_suffixes") + "))"), \
+        {ch: tuple(xs) for ch, xs in by_first.items()}
+
+
 def find_orgs(text: str) -> list:
-    suffix = _patterns()[0]
-    suffixes = lexicon.load().w("org_suffixes")
+    starts, by_first = _suffix_starts()
     out = find_pattern_orgs(text)
     seen = set()
-    for pos in range(len(text)):
-        m = suffix.match(text, pos)
-        if not m:
-            continue
-        for suf in {m.group()} | {x for x in suffixes if text.startswith(x, pos)}:
+    for m in starts.finditer(text):
+        pos = m.start()
+        for suf in {m.group(1)} | {x for x in by_first.get(text[pos], ()) if text.startswith(x, pos)}:
             if (pos, suf) not in seen:
                 seen.add((pos, suf))
                 cand = _from_suffix(text, pos, suf)

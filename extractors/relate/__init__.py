@@ -18,6 +18,8 @@ Header facts (issuer, addressees, printer) are in header.py.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from orgkg.extractors.resolve.context import DocContext
 from orgkg.extractors.relate.bodies import rule_part_of, rule_supervises
 from orgkg.extractors.relate.constructions import apply_constructions
@@ -31,8 +33,20 @@ SENTENCE_RULES = (rule_issued, rule_adopted, rule_leads, rule_presided, rule_sup
 
 
 def apply_rules(ctx: DocContext) -> None:
-    for s, e in ctx.doc.sentences:
-        ms = ctx.in_sentence(s, e)
+    for s, e, ms in _sentences_with_mentions(ctx):
         for rule in SENTENCE_RULES:
             rule(ctx, s, e, ms)
     rule_part_of(ctx)
+
+
+def _sentences_with_mentions(ctx: DocContext):
+    """(start, end, the sentence's mentions as ctx.in_sentence gives them) of each sentence.
+    The rules read, never add, mentions, and add_entities leaves them sorted by start: each
+    sentence's share is then found by bisection, not by a scan of all of them."""
+    starts = [m.start for m in ctx.mentions]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        yield from ((s, e, ctx.in_sentence(s, e)) for s, e in ctx.doc.sentences)
+        return
+    for s, e in ctx.doc.sentences:
+        near = ctx.mentions[bisect_left(starts, s):bisect_right(starts, e)]
+        yield s, e, [m for m in near if m.end <= e]

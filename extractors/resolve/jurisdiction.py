@@ -175,8 +175,10 @@ def _most_named(doc, orgs: list):
         p = _place_prefix_of(strip_party(surface)[1])
         if p:
             counts[p.name] += 1
-    for name, p in ((p.name, p) for p in set(places.values())):
-        k = doc.text.count(p.short) if len(p.short) > 1 else 0
+    pairs = _pair_counts(doc.text)
+    for name, short in _short_forms():
+        # a form named three times starts with a pair of characters seen three times
+        k = doc.text.count(short) if pairs.get(short[:2], 0) >= 3 else 0
         if k >= 3:
             counts[name] += k / 2
     if counts:
@@ -184,6 +186,17 @@ def _most_named(doc, orgs: list):
         if n >= 1.5:
             return _place_jurisdiction(places[name])
     return None
+
+
+@lru_cache(maxsize=None)
+def _short_forms() -> tuple:
+    """(name, short form) of every place whose short form has two characters or more."""
+    return tuple((p.name, p.short) for p in set(lexicon.load().places.values()) if len(p.short) > 1)
+
+
+def _pair_counts(text: str) -> Counter:
+    """How often each pair of adjacent characters stands in ``text``."""
+    return Counter(map(str.__add__, text, text[1:]))
 
 
 def _place_prefix_of(core: str):
