@@ -277,6 +277,9 @@ ENTITIES = [
     ("海西蒙古族藏族自治州应急管理局党组召开会议。", "Organization", "中共海西蒙古族藏族自治州应急管理局党组"),
     # a merged department joined by 和
     ("佛山市顺德区住房城乡建设和水利局印发通知。", "Organization", "佛山市顺德区住房城乡建设和水利局"),
+    # a local CPPCC's chairpersons' sitting written out
+    ("政协泾县委员会召开主席会议\n3月1日，县政协八届第三十二次主席会议召开。县政协主席许文杰主持。",
+     "Event", "政协泾县第八届委员会第三十二次主席会议"),
 ]
 
 
@@ -332,6 +335,9 @@ NOT_ENTITIES = [
     ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Organization", "二四年十二月二十七日中国共产党泾县第七届委员会"),
     ("要对照党中央的要求抓好落实。", "Person", "党中央"),
     ("要于7月底前完成泾县人民医院的改造。", "Organization", "完成泾县人民医院"),
+    # a numbered stationed group names no host body; 另设 and 承担 cut a name
+    ("泾县林业局职能配置、内设机构和人员编制规定\n第六条　县纪委监委派驻第五纪检监察组负责监督。", "Organization", "第五"),
+    ("另设局机关党委，承担机关和直属单位党的建设工作。", "Organization", "另设局机关党委"),
 ]
 
 

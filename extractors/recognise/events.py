@@ -114,6 +114,7 @@ TEMPLATE_ARGS = {
     # the two word orders of a CPPCC session fill different groups
     "cppcc": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
     "discipline_plenum": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
+    "local_cppcc": lambda g: (g[0] or "{place}", g[2], g[3], g[4] or ""),
     "body_congress": lambda g: (_body_name(g[0]), g[1]),
 }
 
