@@ -330,6 +330,9 @@ RELATIONS = [
     # a class's second body named bare (各街道党工委、办事处)
     ("关于做好防汛工作的通知\n各镇党委、人民政府，各街道党工委、办事处：\n请认真落实。\n中共泾县县委办公室\n2024年5月10日\n",
      "中共泾县县委办公室", "SUPERVISES", "各街道办事处"),
+    # a web page's publishing body issues the text; a body's 机构职能 page is a document
+    ("泾县林业局机构职能\n发布机构：中共泾县县委机构编制委员会办公室　发布日期：2023-09-15　访问次数：486\n单位名称：泾县林业局\n",
+     "中共泾县县委机构编制委员会办公室", "ISSUED", "泾县林业局机构职能"),
 ]
 
 NOT_RELATIONS = [

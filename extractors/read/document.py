@@ -51,6 +51,8 @@ class DocumentMeta:
     printer: str | None = None           # 版记: the office that printed it, and when
     printer_span: tuple | None = None
     printed: str | None = None
+    publisher: str | None = None         # a web page's 发布机构：X, which publishes the text
+    publisher_span: tuple | None = None
     speaker: str | None = None
     speaker_span: tuple | None = None
     adopted_by: str | None = None        # （…会议通过）

@@ -14,6 +14,7 @@ Keys (absent when the text does not have them); every ``*_span`` is a
     addressees, addressee_spans                  主送: the line after the title ending in ：
     copies, copy_spans                           分送 / 抄送 / 报送
     printer, printed, printer_span               版记: X办公室 2022年3月8日印发
+    publisher, publisher_span                    a web page's 发布机构：X
     source_line                                  摘自《重庆日报》… / 来源：…
     jurisdiction_hints                           provinces named by the number's prefix,
                                                  the issuer or the header
@@ -217,6 +218,7 @@ def extract_metadata(doc) -> DocumentMeta:
     _issuer_from_header(lines, meta)
     _copies(lines, meta)
     _printer(lines, meta)
+    _publisher(lines, meta)
     for pos, line in lines:
         if L.pattern("source_line").match(line):
             meta.setdefault("source_line", line.strip("（）()"))
@@ -376,6 +378,15 @@ def _printer(lines, meta):
             meta["printer"] = m.group("body").strip()
             meta["printed"] = parse_date(m.group("date"))
             meta["printer_span"] = (pos + m.start("body"), pos + m.start("body") + len(meta["printer"]))
+            return
+
+
+def _publisher(lines, meta):
+    for pos, line in lines[:6]:
+        m = L.pattern("publisher_line").search(line)
+        if m:
+            meta["publisher"] = m.group("body")
+            meta["publisher_span"] = (pos + m.start("body"), pos + m.end("body"))
             return
 
 

@@ -151,12 +151,14 @@ def _self_document(ctx, issuer) -> None:
 
 
 def _printer(ctx, parent, head) -> None:
-    """The printing office (版记) issues the document (or the notice that issues it)."""
+    """The printing office (版记) issues the document (or the notice that issues it); so does
+    the body a web page says published it (发布机构：X)."""
     meta = ctx.doc.meta
-    if meta.printer:
-        target = _sibling_node(ctx, parent) or ctx.self_node
-        printer = ctx.org(meta.printer, meta.printer_span)
-        ctx.relate(printer, "ISSUED", target, (meta.printer_span or (head, head))[0], "footer:printer", 0.9)
+    for body, span, rule in ((meta.printer, meta.printer_span, "footer:printer"),
+                             (meta.publisher, meta.publisher_span, "header:publisher")):
+        if body:
+            target = _sibling_node(ctx, parent) or ctx.self_node
+            ctx.relate(ctx.org(body, span), "ISSUED", target, (span or (head, head))[0], rule, 0.9)
 
 
 def _adopted_by(ctx, head) -> None:

@@ -219,6 +219,12 @@ def _one_post(ctx, ms, pos, body) -> tuple:
     return (end + 1 if text[end:end + 1] == "、" else None), body, post
 
 
+def home(ctx, hit, ms, opts) -> list:
+    """The document's home body (an 编办 entry's 单位名称), whatever the sentence names."""
+    node = ctx.home_node()
+    return [Filled(node, hit.start, hit.end)] if node else []
+
+
 FINDERS = {
     "org_before": org_before,
     "org_after": org_after,
@@ -228,4 +234,5 @@ FINDERS = {
     "person_before": person_before,
     "person_after": person_after,
     "posts_after": posts_after,
+    "home": home,
 }
