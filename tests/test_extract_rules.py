@@ -280,6 +280,13 @@ ENTITIES = [
     # a local CPPCC's chairpersons' sitting written out
     ("政协泾县委员会召开主席会议\n3月1日，县政协八届第三十二次主席会议召开。县政协主席许文杰主持。",
      "Event", "政协泾县第八届委员会第三十二次主席会议"),
+    # initiatives: a quoted name after 对标, a mass campaign (运动), a comprehensive clean-up
+    # (综合整治), a named construction of a county medical community or a railway
+    ("要对标“双一流”建设目标。", "Initiative", "“双一流”建设"),
+    ("深入开展爱国卫生运动。", "Initiative", "爱国卫生运动"),
+    ("积极开展全域土地综合整治。", "Initiative", "全域土地综合整治"),
+    ("扎实推进紧密型县域医疗卫生共同体建设。", "Initiative", "紧密型县域医疗卫生共同体建设"),
+    ("全力推进川藏铁路建设。", "Initiative", "川藏铁路建设"),
 ]
 
 
@@ -338,6 +345,8 @@ NOT_ENTITIES = [
     # a numbered stationed group names no host body; 另设 and 承担 cut a name
     ("泾县林业局职能配置、内设机构和人员编制规定\n第六条　县纪委监委派驻第五纪检监察组负责监督。", "Organization", "第五"),
     ("另设局机关党委，承担机关和直属单位党的建设工作。", "Organization", "另设局机关党委"),
+    ("广泛开展群众体育运动。", "Initiative", "群众体育运动"),
+    ("要对标“双一流”建设目标。", "Initiative", "标“双一流”建设"),
 ]
 
 
