@@ -115,6 +115,7 @@ TEMPLATE_ARGS = {
     "cppcc": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
     "discipline_plenum": lambda g: (g[0], g[1]) if g[0] else (g[2], g[3]),
     "local_cppcc": lambda g: (g[0] or "{place}", g[2], g[3], g[4] or ""),
+    "termed_government": lambda g: (*g[:3], "{place}"),
     "body_congress": lambda g: (_body_name(g[0]), g[1]),
 }
 
@@ -343,7 +344,9 @@ def find_events(text: str) -> list:
         for m in _matches(pat, text, anchor):
             # 中共陕西省委十四届六次全会: 中共 belongs to the meeting's name, not a body of its own
             start = m.start() - 2 if kind.startswith("local_") and text[m.start() - 2:m.start()] == party else m.start()
-            out.append(Cand(start, m.end(), text[start:m.end()], "Event",
-                            props={"canonical": _canonical(kind, m), "kind": kind}))
+            props = {"canonical": _canonical(kind, m), "kind": kind}
+            if m.re.groupindex.get("level"):      # a bare level names the place: the resolver fills it in
+                props["level"] = m.group("level")
+            out.append(Cand(start, m.end(), text[start:m.end()], "Event", props=props))
     out.extend(_named_meetings(text))
     return out
