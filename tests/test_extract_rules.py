@@ -217,7 +217,7 @@ ENTITIES = [
     # plenums of one term named together; the central discipline commission's plenum
     ("全面贯彻党的二十大和二十届二中、三中全会精神。", "Event", "中国共产党第二十届中央委员会第二次全体会议"),
     ("全面贯彻党的二十大和二十届二中、三中全会精神。", "Event", "中国共产党第二十届中央委员会第三次全体会议"),
-    ("深入贯彻二十届中央纪委四次全会精神。", "Event", "中国共产党第二十届中央纪律检查委员会第四次全体会议"),
+    ("深入贯彻十九届中央纪委五次全会精神。", "Event", "中国共产党第十九届中央纪律检查委员会第五次全体会议"),
     # a procuratorate's numbered committee sitting; a sitting that names its routine body
     ("6月3日，杭州市人民检察院召开2024年第3次检察委员会会议。", "Event", "杭州市人民检察院2024年第3次检察委员会会议"),
     ("9月2日，学校党委书记王明主持召开党委常委会2024年第9次会议。", "Event", "党委常委会2024年第9次会议"),
@@ -237,20 +237,20 @@ ENTITIES = [
     ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "彭涛"),
     ("编辑：于　洁　　审核：龚建国\n", "Person", "龚建国"),
     ("（全媒体记者 程亮 摄）", "Person", "程亮"),
-    ("（凉山日报记者 吉克阿果 摄）", "Person", "吉克阿果"),
+    ("（彝州日报记者 吉克木呷 摄）", "Person", "吉克木呷"),
     ("（图为会议现场。摄影：努尔兰）", "Person", "努尔兰"),
     ("联系人：许文杰　联系电话：0731-1234567", "Person", "许文杰"),
     # a body's leaders, one a line; an appointment heading with its number
     ("六、现任领导\n局　长：许文杰（兼任局党组书记）\n副局长：彭　涛\n", "Person", "彭涛"),
     ("桐庐县人大常委会任免名单\n一、决定任命：\n许文杰为桐庐县财政局局长；\n", "Person", "许文杰"),
     # a dotted name after its title
-    ("县委副书记、县长叶尔兰·努尔别克主持召开会议。", "Person", "叶尔兰·努尔别克"),
+    ("县委副书记、县长努尔兰·阿曼别克主持召开会议。", "Person", "努尔兰·阿曼别克"),
     # a department whose name holds a verb (保障) or 和
     ("近日，县医疗保障局召开会议。", "Organization", "县医疗保障局"),
     ("近日，县文化广电和旅游局召开会议。", "Organization", "县文化广电和旅游局"),
     # a numbered enlarged sitting of a party committee; a Hui surname in a list after a title
-    ("学校召开2024年第28次党委常委会（扩大）会议，传达学习。", "Event", "2024年第28次党委常委会（扩大）会议"),
-    ("副主任许文杰、纳文学出席会议。", "Person", "纳文学"),
+    ("学校召开2024年第19次党委常委会（扩大）会议，传达学习。", "Event", "2024年第19次党委常委会（扩大）会议"),
+    ("副主任许文杰、纳志刚出席会议。", "Person", "纳志刚"),
     # news sources: after 来源：, before a credit in brackets
     ("来源：桐庐日报　作者：许文杰\n", "Organization", "桐庐日报"),
     ("（桐庐日报全媒体记者 许文杰 摄）", "Organization", "桐庐日报"),
@@ -259,8 +259,8 @@ ENTITIES = [
     ("会议由泾县十六届人大常委会选举任免联络工作委员会主任许文杰汇报。", "Organization", "泾县人民代表大会常务委员会选举任免联络工作委员会"),
     # a termed body's numbered sitting, its session written out; a chairperson's sitting
     ("10月29日，泾县十六届人大常委会举行第二十六次会议。", "Event", "泾县第十六届人民代表大会常务委员会第二十六次会议"),
-    ("泾县人大常委会召开主任会议\n3月1日，泾县人大常委会召开县十六届人大常委会第三十八次主任会议。县人大常委会主任许文杰主持。",
-     "Event", "泾县第十六届人民代表大会常务委员会第三十八次主任会议"),
+    ("泾县人大常委会召开主任会议\n3月1日，泾县人大常委会召开县十六届人大常委会第二十六次主任会议。县人大常委会主任许文杰主持。",
+     "Event", "泾县第十六届人民代表大会常务委员会第二十六次主任会议"),
     # a date in Chinese numerals before a name
     ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Event", "中国共产党泾县第七届委员会第八次全体会议"),
     # names before 的, 严重违纪; transliterated names before 同志 and after a title
@@ -272,23 +272,23 @@ ENTITIES = [
     ("来源：桐庐商报　发布时间：2024-05-06", "Organization", "桐庐商报"),
     # a verb before a body cuts it
     ("要于7月底前完成泾县人民医院的改造。", "Organization", "泾县人民医院"),
-    ("林芝市召开全市领导干部大会 宣布自治区党委关于林芝市人民政府主要领导调整的决定", "Organization", "自治区党委"),
+    ("山南市召开全市领导干部大会 宣布自治区党委关于山南市人民政府主要领导调整的决定", "Organization", "自治区党委"),
     # an autonomous prefecture's full name (ten characters) before a body's party group
-    ("海西蒙古族藏族自治州应急管理局党组召开会议。", "Organization", "中共海西蒙古族藏族自治州应急管理局党组"),
+    ("黔西南布依族苗族自治州教育局党组召开会议。", "Organization", "中共黔西南布依族苗族自治州教育局党组"),
     # a merged department joined by 和
-    ("佛山市顺德区住房城乡建设和水利局印发通知。", "Organization", "佛山市顺德区住房城乡建设和水利局"),
+    ("清远市清城区住房城乡建设和水利局印发通知。", "Organization", "清远市清城区住房城乡建设和水利局"),
     # a local CPPCC's chairpersons' sitting written out
-    ("政协泾县委员会召开主席会议\n3月1日，县政协八届第三十二次主席会议召开。县政协主席许文杰主持。",
-     "Event", "政协泾县第八届委员会第三十二次主席会议"),
+    ("政协泾县委员会召开主席会议\n3月1日，县政协九届第二十一次主席会议召开。县政协主席许文杰主持。",
+     "Event", "政协泾县第九届委员会第二十一次主席会议"),
     # initiatives: a quoted name after 对标, a mass campaign (运动), a comprehensive clean-up
     # (综合整治), a named construction of a county medical community or a railway
     ("要对标“双一流”建设目标。", "Initiative", "“双一流”建设"),
-    ("深入开展爱国卫生运动。", "Initiative", "爱国卫生运动"),
-    ("积极开展全域土地综合整治。", "Initiative", "全域土地综合整治"),
-    ("扎实推进紧密型县域医疗卫生共同体建设。", "Initiative", "紧密型县域医疗卫生共同体建设"),
-    ("全力推进川藏铁路建设。", "Initiative", "川藏铁路建设"),
+    ("深入开展城乡环境卫生整洁运动。", "Initiative", "城乡环境卫生整洁运动"),
+    ("积极开展农村人居环境综合整治。", "Initiative", "农村人居环境综合整治"),
+    ("扎实推进城乡社区治理共同体建设。", "Initiative", "城乡社区治理共同体建设"),
+    ("全力推进滇藏铁路建设。", "Initiative", "滇藏铁路建设"),
     # a termed government's numbered sitting
-    ("泾县人民政府召开常务会议\n5月6日，县长许文杰主持召开十八届县政府第五十七次常务会议。", "Event", "泾县第十八届人民政府第五十七次常务会议"),
+    ("泾县人民政府召开常务会议\n5月6日，县长许文杰主持召开十七届县政府第四十二次常务会议。", "Event", "泾县第十七届人民政府第四十二次常务会议"),
 ]
 
 
@@ -339,7 +339,7 @@ NOT_ENTITIES = [
     ("（全媒体记者 程亮 摄）", "Person", "程亮摄"),
     ("本报讯（记者 罗文静 通讯员 彭　涛）5月6日，会议召开。", "Person", "讯员"),
     ("(此件公开发布)", "Organization", "此件公开发布"),
-    ("省自然资源厅与省气象局联合会商研判。", "Organization", "省气象局联合会"),
+    ("市应急管理局与市气象局联合会商研判。", "Organization", "市气象局联合会"),
     ("会议由泾县十六届人大常委会选举任免联络工作委员会主任许文杰汇报。", "Organization", "中共泾县人民代表大会常务委员会选举任免联络工作委员会"),
     ("二〇二四年十二月二十七日中国共产党泾县第七届委员会第八次全体会议通过", "Organization", "二四年十二月二十七日中国共产党泾县第七届委员会"),
     ("要对照党中央的要求抓好落实。", "Person", "党中央"),

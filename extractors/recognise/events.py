@@ -315,7 +315,7 @@ def _sittings(text: str) -> list:
 
 
 def _sitting(m) -> Cand:
-    # a sitting that names its routine body (党委常委会2024年第28次会议, 第3次党组会议) is kept
+    # a sitting that names its routine body (党委常委会2024年第9次会议, 第3次党组会议) is kept
     # even with no convener named before it
     own = bool(m.groupdict().get("body") or m.groupdict().get("named"))
     return Cand(m.start(), m.end(), m.group(), "Event", props={"canonical": m.group(), "convened": True,

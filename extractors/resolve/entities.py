@@ -115,7 +115,7 @@ def _event_node(ctx, c, cands, same_init) -> str:
     sitting = convener and c.props.get("kind") in _lex().w["sitting_kinds"]
     termed = convener and BODY_TERM.search(convener)
     if termed:
-        # 某市十六届人大常委会举行第二十六次会议: the term's session, written out in full
+        # 某市十五届人大常委会举行第二十六次会议: the term's session, written out in full
         canon = session_name(convener + c.text)
     elif sitting:
         # a numbered or enlarged sitting (市教育局党组（扩大）会议) is named by its body's full name
