@@ -16,6 +16,7 @@ from orgkg.extractors.resolve.context import DocContext
 def _lex():
     w, a = words("issued"), words("adopted")
     return SimpleNamespace(w=w, rules=w["rules"], a=a, cue=re.compile("|".join(cues("issued") + w["extra_cues"])),
+                           passive=re.compile(a["passive"]),
                            we_made=re.compile(w["we_made"]), proposal=re.compile(w["proposal"]),
                            title_lead=re.compile(w["title_lead"]), inner_title=re.compile(w["inner_title"]),
                            meeting=re.compile(a["meeting_words"]), stop=re.compile(a["stop"]))
@@ -138,6 +139,19 @@ def rule_adopted(ctx, s, e, ms):
             event = _adopting_event(ctx, s, ms, at)
             if event:
                 _adopted_titles(ctx, s, ms, event, s + m.end(), cue)
+                _adopted_before(ctx, s, ms, at, cue)
+
+
+def _adopted_before(ctx, s, ms, at, cue) -> None:
+    """《D》已经某会议审议通过: the title written before the meeting that adopted it."""
+    text = ctx.doc.text
+    events = [x for x in ms if x.label == "Event" and x.end <= at]
+    # (a numbered sitting's body stands before its number: 经某委2024年第四次委务会会议)
+    start = min([x.start for x in ms if x.label == "Organization" and events and x.end == events[-1].start],
+                default=events[-1].start if events else 0)
+    docs = [x for x in ms if x.label == "Document" and events and x.end <= start]
+    if docs and _lex().passive.match(text[docs[-1].end:start]):
+        ctx.relate(events[-1].node, "ADOPTED", docs[-1].node, s, f"text:{cue}", 0.85)
 
 
 def _adopting_event(ctx, s, ms, at):
