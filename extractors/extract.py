@@ -21,7 +21,7 @@ from orgkg.extractors.read import split
 from orgkg.extractors.resolve.context import DocContext, home_body
 from orgkg.extractors.resolve.entities import add_entities, merge_initiatives, prune_passing_collectives
 from orgkg.extractors.relate.header import self_facts
-from orgkg.extractors.recognise.pipeline import candidates, find_candidates, get_nlp
+from orgkg.extractors.recognise.pipeline import candidates, get_nlp
 from orgkg.extractors.relate import apply_rules
 from orgkg.extractors.resolve.names import canonical_org, infer_jurisdiction
 
@@ -52,9 +52,9 @@ def _extract_file(path, nlp) -> dict:
         docs = split.split_documents(source)
     except InputError as exc:
         return {"file": str(path), "skipped": exc.reason}
+    nlp = nlp or get_nlp()
     kg = KnowledgeGraph()
-    # without a pipeline of the caller's, the finders run on the text alone (no Doc to build)
-    parsed = [candidates(nlp(doc.text)) if nlp else find_candidates(doc.text) for doc in docs]
+    parsed = [candidates(nlp(doc.text)) for doc in docs]
     merged = merge_initiatives([c.text for cands in parsed for c in cands if c.label == "Initiative"])
     for doc, cands in zip(docs, parsed):
         extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=merged)

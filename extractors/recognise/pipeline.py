@@ -111,22 +111,10 @@ def _drop_orgs_over_titled_people(cands: list) -> list:
             not any(c.start < s and e <= c.end for s, e in people)]
 
 
-def find_candidates(text: str) -> list:
-    """The candidates the pipeline would select in ``text``, found without a spaCy Doc.
-
-    Later stages read only the records (offsets, name, label, notes), never the char
-    tokens, so building the Doc (a token per character) is work nobody reads; this is
-    the same finders and the same selection, in the same order."""
-    found = [c for find in FINDERS.values() for c in find(text)]
-    chosen = select(_drop_orgs_over_titled_people(found), PRIORITY)
-    # fresh objects, as candidates() makes from the records: later stages own them
-    return [Cand(c.start, c.end, c.text, c.label, c.collective, c.props) for c in chosen]
-
-
 def warm() -> None:
-    """Build the finders' word lists and patterns now rather than on the first text: they
-    take about a second, which a fork server then spends once for all its workers."""
-    find_candidates("")
+    """Build the pipeline and the finders' word lists and patterns now rather than on the first
+    text: they take about a second, which a fork server then spends once for all its workers."""
+    candidates(get_nlp()(""))
 
 
 class Select:
