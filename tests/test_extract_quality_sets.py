@@ -33,3 +33,10 @@ def test_a_bare_standing_committee_is_the_one_named_before_it():
     kg = extract_paths([DEV / "texts"], jobs=1).kg
     names = [n["name"] for n in kg.nodes() if n["label"] == "Organization"]
     assert names and not [n for n in names if n.endswith(("政府常委会", "政府常务委员会"))]
+
+
+def test_every_node_of_the_development_passages_is_mentioned_in_a_file():
+    """Parents named only inside a unit's name (县人大常委会办公室 on a 抄送 line, 县纪委监委驻…纪检
+    监察组) are mentioned where those words stand, so a per-file reading finds them."""
+    kg = extract_paths([DEV / "texts"], jobs=1).kg
+    assert [n["name"] for n in kg.nodes() if not n["mentions"]] == []

@@ -397,3 +397,15 @@ def test_extract_draft_of_a_document_is_the_document():
     kg = extract_text("全会审议通过了《中共某某县委关于加快发展的决定》。县委副书记、县长王立新就《决定（征求意见稿）》作说明。")
     docs = [n for n in kg.nodes() if n["label"] == "Document"]
     assert len(docs) == 1 and "决定（征求意见稿）" in docs[0]["aliases"]
+
+
+def test_extract_commissions_that_station_a_group_are_mentioned_inside_its_name():
+    """县纪委监委派驻第二纪检监察组: the discipline and supervisory commissions are named inside the
+    group's name, and that is where the document mentions them (a per-file score counts them)."""
+    text = "泾县人民政府召开常务会议\n县纪委监委派驻第二纪检监察组组长，县直有关部门主要负责人列席会议。"
+    kg = extract_text(text)
+    found = {n["name"]: n for n in kg.nodes()}
+    for name, words in (("中共泾县纪律检查委员会", "县纪委"), ("泾县监察委员会", "监委")):
+        assert name in found and found[name]["mentions"], name
+        m = found[name]["mentions"][0]
+        assert m["text"] == words

@@ -153,10 +153,21 @@ def _stationed_by(ctx, node_id, pos):
         return None
     commission = m.group(1)
     senders = [commission] + ([_supervisory(commission, m.group(2))] if m.group(2) else [])
-    parents = [ctx.org(s) for s in senders]
+    spans = _sender_spans(ctx, node_id)
+    parents = [ctx.org(name, spans[k] if k < len(spans) else None) for k, name in enumerate(senders)]
     for parent in parents:
         ctx.relate(node_id, "PART_OF", parent, pos, "name:stationed-group", 0.8)
     return parents[0]
+
+
+def _sender_spans(ctx, node_id) -> list:
+    """Where this document's mention of a stationed group names the commissions that send it
+    (县纪委|监委 inside 县纪委监委驻某局纪检监察组): that is where it mentions them."""
+    span = ctx.span_of(node_id)
+    m = _part_of().stationed.match(ctx.doc.text[span[0]:span[1]]) if span else None
+    if not m:
+        return []
+    return [(span[0] + m.start(g), span[0] + m.end(g)) for g in (1, 2) if m.group(g)]
 
 
 def _supervisory(commission: str, named: str) -> str:
@@ -178,6 +189,7 @@ def _named_parent(ctx, node_id, forms):
     (省委组织部 -> 省委, 教育部办公厅 -> 教育部): add the parent, with its mention inside
     the department's."""
     mention = next((x for x in ctx.mentions if x.node == node_id), None)
+    span = (mention.start, mention.end) if mention else ctx.span_of(node_id)    # a 抄送 line's unit has no mention
     party = _part_of().party["party_names"][:2]
     for form in forms:
         for cut in range(len(form) - 2, 1, -1):
@@ -187,21 +199,23 @@ def _named_parent(ctx, node_id, forms):
             canon = canonical_org(head, ctx.juris, ctx.home)[0]
             if not (_part_of().definite.search(canon) or canon in lexicon.load().national_aliases):
                 continue
-            return ctx.org(head, _parent_span(ctx, mention, rest, canon))
+            return ctx.org(head, _parent_span(ctx, span, rest, canon))
     return None
 
 
-def _parent_span(ctx, mention, rest, canon):
-    """Where the parent stands inside its unit's mention: before the unit word (省委|组织部),
-    else the longest head of the mention that names it (青海省政府|国资委); None if neither."""
-    if not mention:
+def _parent_span(ctx, span, rest, canon):
+    """Where the parent stands inside its unit's mention at ``span``: before the unit word
+    (省委|组织部), else the longest head of the mention that names it (青海省政府|国资委); None
+    if neither."""
+    if not span:
         return None
-    text = mention.cand.text
+    start, end = span
+    text = ctx.doc.text[start:end]
     if text.endswith(rest):
-        return mention.start, mention.end - len(rest)
+        return start, end - len(rest)
     for n in range(len(text) - 1, 1, -1):
         if canonical_org(text[:n], ctx.juris, ctx.home)[0] == canon:
-            return mention.start, mention.start + n
+            return start, start + n
     return None
 
 
