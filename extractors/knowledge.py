@@ -253,6 +253,13 @@ def _weak_county(form: str, lex) -> bool:
 
 
 @lru_cache(maxsize=None)
+def verbs() -> tuple:
+    """The words of more than one character in cut_before (传达, 学习贯彻): the verbs and
+    function words that end a name on its left, for finders that look for them inside a run."""
+    return tuple(w for w in load().w("cut_before") if len(w) > 1)
+
+
+@lru_cache(maxsize=None)
 def longest_place() -> int:
     """The length of the longest gazetteer name (an autonomous prefecture's or county's full
     name runs to a dozen characters): how far a name's opening is looked at for a place."""

@@ -140,14 +140,9 @@ def is_stationed_group(name: str) -> bool:
     return bool(_regex("stationed_group_name").fullmatch(name))
 
 
-@lru_cache(maxsize=None)
-def _listing_verbs() -> tuple:
-    return tuple(w for w in lexicon.load().w("cut_before") if len(w) > 1)
-
-
 def _listed_names(text: str) -> list:
     out = []
-    verbs = _listing_verbs()
+    verbs = lexicon.verbs()
     for m in _regex("listed_names").finditer(text):
         if m.start() and text[m.start() - 1] not in "，。；：、\n（“":
             continue

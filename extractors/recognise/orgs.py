@@ -217,9 +217,8 @@ def _unlisted_county(prefix: str) -> bool:
 def placeish(run: str) -> bool:
     """The run could be a place the gazetteer does not list: it holds no verb (传达), no word
     of a sentence around a post (市长某某受…) and no stop character."""
-    lex = lexicon.load()
-    words = [w for w in lex.w("cut_before") if len(w) > 1] + list(_words().not_in_place)
-    return not any(w in run for w in words) and not any(ch in lex.w("left_stops") for ch in run)
+    words = lexicon.verbs() + tuple(_words().not_in_place)
+    return not any(w in run for w in words) and not any(ch in lexicon.load().w("left_stops") for ch in run)
 
 
 def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:

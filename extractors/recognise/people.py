@@ -60,9 +60,8 @@ def _strong_cue(rest: str) -> bool:
 
 def _surname_at(text: str, i: int) -> str:
     """The surname at text[i] (a compound one first), or ''."""
-    surnames = lexicon.load().surnames
-    sur = text[i:i + 2] if text[i:i + 2] in surnames else text[i:i + 1]
-    return sur if sur in surnames else ""
+    found = _surnames_at(text, i)
+    return found[0] if found else ""
 
 
 def _could_be_name(name: str) -> bool:

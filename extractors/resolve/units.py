@@ -19,7 +19,7 @@ def _lex():
                            duty_list=re.compile(w["duty_list"]),
                            duty_item=re.compile(w["duty_item"]), duty_separators=re.compile(w["duty_separators"]),
                            own_units=[(re.compile(u["home"]), _own_unit_patterns(w, u["unit"])) for u in w["own_units"]],
-                           verbs=tuple(w for w in lexicon.load().w("cut_before") if len(w) > 1))
+                           verbs=lexicon.verbs())
 
 
 def _own_unit_patterns(w: dict, unit: str) -> tuple:
