@@ -86,11 +86,31 @@ FIRST_CHARS_MIN = 16
 
 
 def _trie_regex(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
+    chars = sorted(ch for ch in node if ch)
+    if not chars:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    branches = [re.escape(ch) + _trie_regex(node[ch]) for ch in chars]
+    body = branches[0] if len(branches) == 1 else "(?:" + _grouped(chars, branches) + ")"
     return "(?:" + body + ")?" if "" in node else body
+
+
+# A trie node's branches, when there are more than GROUP, go into groups of about the
+# square root of their number, each behind a lookahead for its first characters. Python's
+# regex engine tries a node's branches one after another, and a place trie has hundreds at
+# its root: at most positions of a text it tried them all; now it checks the groups'
+# character sets and then the branches of one group.
+GROUP = 24
+
+
+def _grouped(chars: list, branches: list) -> str:
+    if len(branches) <= GROUP:
+        return "|".join(branches)
+    size = max(GROUP, int(len(branches) ** 0.5) + 1)
+    groups = []
+    for i in range(0, len(branches), size):
+        firsts = "".join(re.escape(ch) for ch in chars[i:i + size])
+        groups.append("(?=[" + firsts + "])(?:" + "|".join(branches[i:i + size]) + ")")
+    return "|".join(groups)
 
 
 @lru_cache(maxsize=None)

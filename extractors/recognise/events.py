@@ -72,12 +72,23 @@ def _matches(pat, text: str, anchor):
     if anchor is None:
         yield from pat.finditer(text)
         return
-    seen = set()
-    for k in (m.start() for m in re.finditer(re.escape(anchor), text)):
-        for m in pat.finditer(text, max(0, k - WINDOW[0]), k + WINDOW[1]):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    for lo, hi in _windows(text, anchor):
+        yield from pat.finditer(text, lo, hi)
+
+
+def _windows(text: str, anchor: str) -> list:
+    """(lo, hi) around each place the anchor stands, overlapping ones joined: a pattern is
+    tried once over a stretch that holds many anchors (届 of a roster of sessions)."""
+    out = []
+    k = text.find(anchor)
+    while k >= 0:
+        lo, hi = max(0, k - WINDOW[0]), k + WINDOW[1]
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        k = text.find(anchor, k + 1)
+    return out
 
 
 @lru_cache(maxsize=None)
