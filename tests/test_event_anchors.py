@@ -1,0 +1,40 @@
+"""Event patterns are tried only around their anchor word: the anchor must be a word
+every match of the pattern holds, and a match must fit the window around it."""
+import re
+
+import pytest
+
+from orgkg.extractors.recognise import events
+
+PATTERNS = events._data()["patterns"]
+
+
+def alternatives(pattern) -> list:
+    return pattern if isinstance(pattern, list) else [pattern]
+
+
+@pytest.mark.parametrize("row", [r for r in PATTERNS if len(r) > 2], ids=lambda r: r[0] + ":" + r[2])
+def test_the_anchor_stands_outside_any_optional_part_of_each_alternative(row):
+    kind, pattern, anchor = row
+    for alt in alternatives(pattern):
+        # the anchor written out, and not inside an optional group (…)? or a character class
+        outside = re.sub(r"\((?:\?:)?[^()]*\)\?|\[[^\]]*\]", "", events._expand(alt).replace("{place}", ""))
+        assert anchor in outside, (kind, alt)
+
+
+def test_most_patterns_have_an_anchor():
+    # a pattern with no anchor is tried at every position of every text
+    assert sum(1 for r in PATTERNS if len(r) < 3) <= 3
+
+
+@pytest.mark.parametrize("text", [
+    "大会审议通过了中国共产党第二十次全国代表大会报告",
+    "全面贯彻落实党的二十届三中全会精神，深入学习中国共产党第十九届中央委员会第六次全体会议",
+    "某某市科学技术协会召开了第九次代表大会，选举产生新一届委员会",
+    "十四届全国人大二次会议和全国政协十四届二次会议胜利闭幕",
+])
+def test_windowed_patterns_find_what_the_whole_text_scan_finds(text):
+    padded = "一" * 120 + text + "二" * 120
+    for kind, pat, anchor in events._patterns():
+        whole = [m.span() for m in pat.finditer(padded)]
+        assert [m.span() for m in events._matches(pat, padded, anchor)] == whole, kind
