@@ -3,10 +3,13 @@ so every load is an idempotent MERGE and two runs give the same ids."""
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _STRIP = re.compile(r"[\s《》〈〉“”\"‘’'「」『』]")
 
 
+# names repeat: a body is looked up under the same few forms again and again
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The form names are compared in: NFKC-folded, no whitespace, no title marks or quotes.
 

@@ -14,6 +14,7 @@ and the export's start/end, count characters of ``Source.raw``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -24,9 +25,10 @@ class Source:
     encoding: str = "utf-8"       # how the bytes were decoded ("pdf"/"docx"/"html" for extracted text)
     format: str = "txt"           # txt | pdf | docx | html: what ``raw`` was taken from
 
-    @property
+    @cached_property
     def name(self) -> str:
-        """The file's name as text: bytes that are not UTF-8 as \\xNN, no control characters."""
+        """The file's name as text: bytes that are not UTF-8 as \\xNN, no control characters
+        (once: every mention and piece of evidence carries it)."""
         from orgkg.graph.printable import file_name
         return file_name(self.path.name)
 

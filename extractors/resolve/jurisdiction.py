@@ -175,10 +175,10 @@ def _most_named(doc, orgs: list):
         p = _place_prefix_of(strip_party(surface)[1])
         if p:
             counts[p.name] += 1
-    pairs = _pair_counts(doc.text)
-    for name, short in _short_forms():
-        # a form named three times starts with a pair of characters seen three times
-        k = doc.text.count(short) if pairs.get(short[:2], 0) >= 3 else 0
+    # a form named three times starts with a pair of characters seen three times
+    often = [pair for pair, n in _pair_counts(doc.text).items() if n >= 3]
+    for name, short in (f for pair in often for f in _short_forms().get(pair, ())):
+        k = doc.text.count(short)
         if k >= 3:
             counts[name] += k / 2
     if counts:
@@ -189,9 +189,14 @@ def _most_named(doc, orgs: list):
 
 
 @lru_cache(maxsize=None)
-def _short_forms() -> tuple:
-    """(name, short form) of every place whose short form has two characters or more."""
-    return tuple((p.name, p.short) for p in set(lexicon.load().places.values()) if len(p.short) > 1)
+def _short_forms() -> dict:
+    """(name, short form) of every place whose short form has two characters or more, by
+    the form's first two characters."""
+    out = {}
+    for p in sorted(set(lexicon.load().places.values()), key=lambda p: p.name):
+        if len(p.short) > 1:
+            out.setdefault(p.short[:2], []).append((p.name, p.short))
+    return out
 
 
 def _pair_counts(text: str) -> Counter:
