@@ -86,6 +86,16 @@ def _no_constant(name):
     raise ValueError(f"{name} is not a JSON number")
 
 
+def export_text(data: dict) -> str:
+    """An export as JSON text, one node or edge a line: readable and diffable, and made by
+    json's C encoder (an indented dump goes through its Python one, 4x slower)."""
+    def dumps(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    parts = [dumps(key) + (":[\n" + ",\n".join(map(dumps, items)) + "\n]" if items else ":[]")
+             for key, items in data.items()]
+    return "{" + ",\n".join(parts) + "}\n"
+
+
 class KnowledgeGraph:
     """Entities and relations with their provenance.
 
@@ -199,8 +209,9 @@ class KnowledgeGraph:
     def write_json(self, path) -> Path:
         """Write the export atomically: a killed run leaves the previous file whole."""
         path = Path(path)
+        text = export_text(self.to_dict())
         with atomic_open(path) as fh:
-            json.dump(self.to_dict(), fh, ensure_ascii=False, indent=1)
+            fh.write(text)
         return path
 
     @classmethod

@@ -69,6 +69,15 @@ def test_kg_export_round_trip_keeps_contract(tmp_path):
     assert kg.find("市科协") == [org]
 
 
+def test_kg_export_has_one_node_or_edge_a_line(tmp_path):
+    kg, org, doc = small_graph()
+    lines = kg.write_json(tmp_path / "g.json").read_text(encoding="utf-8").splitlines()
+    data = kg.to_dict()
+    assert len(lines) == len(data["nodes"]) + len(data["edges"]) + 4
+    assert [json.loads(line.rstrip(",")) for line in lines[1:1 + len(data["nodes"])]] == data["nodes"]
+    assert "市科协" in lines[1 + data["nodes"].index(kg.node(org))]
+
+
 @pytest.mark.parametrize("content, reason", [
     ("not json", "invalid JSON"),
     ('{"edges": []}', "no 'nodes' list"),
