@@ -100,9 +100,11 @@ def file_key(path: Path, version: str) -> str | None:
 class ResultCache:
     """Per-file results as JSON files under ``root``/VERSION (private to the user)."""
 
-    def __init__(self, root, version: str):
+    def __init__(self, root, version: str, keeps: bool = True):
         self.root = Path(root)
         self.folder = self.root / version   # made at the first entry: a run that reads nothing leaves no trace
+        self.keeps = keeps                  # False: a private folder for this run only
+        self._made = set()
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -127,8 +129,11 @@ class ResultCache:
     def put(self, key, payload: dict) -> None:
         if key is None or "skipped" in payload:
             return                      # files that failed are cheap to try again, and may be fixed
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.path(key).parent.mkdir(mode=0o700, exist_ok=True)
+        folder = self.path(key).parent
+        if folder not in self._made:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, exist_ok=True)
+            self._made.add(folder)
         # no fsync: a cut-short entry after a power cut fails to parse and is made again
         # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
@@ -151,7 +156,9 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
         merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress, {i for i, _ in todo})
         merger.result.cached = len(files) - len(todo)
         for index, payload in _results(todo, jobs, scheduler):
-            cache.put(keys[index], payload)
+            # a run's private cache only holds results that must wait for earlier files
+            if cache.keeps or index != merger.next:
+                cache.put(keys[index], payload)
             merger.arrived(index, payload)
         merger.finish()
         merger.result.extracted = len(todo)
@@ -168,7 +175,7 @@ class _cache:
     def __enter__(self) -> ResultCache:
         if self.folder is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="orgkg-extract-")
-            return ResultCache(self._tmp.name, self.version)
+            return ResultCache(self._tmp.name, self.version, keeps=False)
         return ResultCache(self.folder, self.version)
 
     def __exit__(self, *exc):
