@@ -31,15 +31,31 @@ def overlaps(start: int, end: int, taken) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
+class Covered:
+    """The characters that (start, end) spans taken so far cover: whether a span shares one
+    costs its own length, not the number of spans taken (hundreds in a long document)."""
+
+    def __init__(self, spans=()):
+        self.chars = set()
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self.chars.update(range(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return not self.chars.isdisjoint(range(start, end))
+
+
 def select(cands: list, priority=None) -> list:
     """Longest-first non-overlapping selection (ties: earlier first, then priority)."""
     priority = priority or {}
-    chosen, taken = [], []
+    chosen, taken = [], Covered()
     for c in sorted(cands, key=lambda c: (-c.length, priority.get(c.label, 9), c.start)):
-        if overlaps(c.start, c.end, taken):
+        if taken.overlaps(c.start, c.end):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

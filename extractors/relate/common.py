@@ -28,8 +28,15 @@ def _lex():
 
 
 def clause_start(text, pos, floor):
-    k = max(text.rfind(ch, floor, pos) for ch in _lex().w["clause_end"])
-    return max(floor, k + 1)
+    """Where the clause holding ``pos`` starts: after the last clause mark in text[floor:pos]."""
+    m = _clause_mark().match(text, floor, pos)
+    return m.end() if m else floor
+
+
+@lru_cache(maxsize=1)
+def _clause_mark():
+    # everything up to the last mark: the regex engine backs off from the end, in C
+    return re.compile("[\\s\\S]*[" + "".join(re.escape(ch) for ch in _lex().w["clause_end"]) + "]")
 
 
 def org_mentions(ms):

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from orgkg.extractors import knowledge as lexicon
 from orgkg.extractors.recognise.events import session_name
 from orgkg.extractors.recognise.orgs import shared_place, split_joint
-from orgkg.extractors.recognise.spans import Cand
+from orgkg.extractors.recognise.spans import Cand, Covered
 from orgkg.extractors.resolve.collectives import prune_passing_collectives
 from orgkg.extractors.resolve.context import DocContext, Mention
 from orgkg.extractors.resolve.initiatives import initiative_aliases, merge_initiatives
@@ -38,7 +38,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
             _add_candidate(ctx, c, cands, same_init)
     add_inner(ctx, cands)
     _add_bare_units(ctx, cands)
-    for s, e, surface, name in self_short_forms(ctx, [(m.start, m.end) for m in ctx.mentions] + header):
+    for s, e, surface, name in self_short_forms(ctx, Covered([(m.start, m.end) for m in ctx.mentions] + header)):
         node = ctx.add("Organization", name, [surface], span=(s, e))
         ctx.mentions.append(Mention(Cand(s, e, surface, "Organization"), node, "Organization"))
     add_inner_titles(ctx, cands)
@@ -53,7 +53,7 @@ def add_entities(ctx: DocContext, cands: list, same_init: dict) -> None:
 
 
 def _add_bare_units(ctx, cands) -> None:
-    for s, e, unit in bare_units(ctx, [(c.start, c.end) for c in cands]):
+    for s, e, unit in bare_units(ctx, Covered((c.start, c.end) for c in cands)):
         node = named_before(ctx, unit, s)
         if not node and refers_back_only(unit):
             continue
@@ -74,7 +74,7 @@ def _add_units(ctx, owner, finder) -> None:
     of ``owner``."""
     if not owner:
         return
-    for s, e, unit in finder(ctx, [(m.start, m.end) for m in ctx.mentions]):
+    for s, e, unit in finder(ctx, Covered((m.start, m.end) for m in ctx.mentions)):
         ctx.mentions.append(Mention(Cand(s, e, unit, "Organization"), ctx.unit(owner, unit, (s, e)), "Organization"))
 
 

@@ -12,6 +12,7 @@ different jurisdictions get different canonical names, hence different ids.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
@@ -317,6 +318,18 @@ def _judicial(place: str, rest: str) -> str:
 # -- canonical names --------------------------------------------------------------------
 def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective: bool = False) -> tuple:
     """(canonical name, aliases) of an organisation as written in a document of ``juris``."""
+    name, aliases = _canonical_cached(surface, juris, home, collective)
+    return name, list(aliases)
+
+
+# a jurisdiction's documents name the same few bodies the same way again and again
+@lru_cache(maxsize=1 << 14)
+def _canonical_cached(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
+    name, aliases = _canonical_with_terms(surface, juris, home, collective)
+    return name, tuple(aliases)
+
+
+def _canonical_with_terms(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
     plain = BODY_TERM.sub("", surface)
     name, aliases = _canonical_org(plain, juris, home, collective)
     if plain != surface:

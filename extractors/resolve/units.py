@@ -8,7 +8,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from orgkg.extractors import knowledge as lexicon
-from orgkg.extractors.recognise.spans import is_cjk, overlaps
+from orgkg.extractors.recognise.spans import Covered, is_cjk  # noqa: F401  (the type of ``taken``)
 from orgkg.extractors.resolve.names import BARE_SUBUNITS
 
 
@@ -28,7 +28,7 @@ def _own_unit_patterns(w: dict, unit: str) -> tuple:
             re.compile("(" + unit + ")" + w["own_unit_right"]))
 
 
-def bare_units(ctx, taken: list) -> list:
+def bare_units(ctx, taken: Covered) -> list:
     """(start, end, unit) of bare unit words standing alone in a list or as a subject
     (bare 科协 in a 科协 document is the home body)."""
     w, text = _lex().w, ctx.doc.text
@@ -39,7 +39,7 @@ def bare_units(ctx, taken: list) -> list:
         for m in re.finditer(re.escape(unit), text):
             s, e = m.start(), m.end()
             before, after = text[s - 1:s], text[e:e + 1]
-            if not overlaps(s, e, taken) and (not before or before in w["before"]) \
+            if not taken.overlaps(s, e) and (not before or before in w["before"]) \
                     and after not in w["not_after"]:
                 out.append((s, e, unit))
     return out
@@ -70,7 +70,7 @@ def is_unit_class(unit: str) -> bool:
     return unit.startswith(tuple(_lex().w["class_heads"]))
 
 
-def self_short_forms(ctx, taken: list) -> list:
+def self_short_forms(ctx, taken: Covered) -> list:
     """A body's documents call it by its kind (集团, 分院): 集团党委组织部, 分院综合处 are units of
     the issuing body. Returns (start, end, surface, canonical name)."""
     w = _lex().w
@@ -94,7 +94,7 @@ def _self_unit(ctx, f, taken, body):
     s, e, unit = f.start(), f.end(), f.group(1)
     left_clean = not s or not is_cjk(text[s - 1]) or text[s - 1] in w["left_ok"] \
         or text.endswith(_lex().verbs, 0, s)      # 修订局党委…: after a verb
-    if w["class_head"] in unit or not left_clean or overlaps(s, e, taken):
+    if w["class_head"] in unit or not left_clean or taken.overlaps(s, e):
         return []
     committee = w["party_committee"]
     if not unit.startswith(committee):
@@ -105,7 +105,7 @@ def _self_unit(ctx, f, taken, body):
     return found + [(s, e, f.group(), party + unit[len(committee):])] if own < e else found
 
 
-def own_units(owner: str, text: str, taken: list, after=()) -> list:
+def own_units(owner: str, text: str, taken: Covered, after=()) -> list:
     """(start, end, unit) of the units a body's own texts name bare, by its kind: a university's
     发展规划处, a court's 执行局, a ministry's 部人事司 (unit 人事司); also right ``after`` a
     mention of the body (市教育局|基础教育科)."""
@@ -116,10 +116,10 @@ def own_units(owner: str, text: str, taken: list, after=()) -> list:
     bare, joined = found
     matches = [*bare.finditer(text), *(m for m in (joined.match(text, pos) for pos in after) if m)]
     return [(m.start(1), m.end(1), m.group(1)) for m in matches
-            if not m.group(1).startswith(lex.w["class_head"]) and not overlaps(m.start(1), m.end(1), taken)]
+            if not m.group(1).startswith(lex.w["class_head"]) and not taken.overlaps(m.start(1), m.end(1))]
 
 
-def duty_units(ctx, taken: list) -> list:
+def duty_units(ctx, taken: Covered) -> list:
     """(start, end, unit) of the units a work plan names bare after a duty label (责任科室：综合科、
     机关党委): the issuer's own units. Items named in full, or as a class (各科室), are found elsewhere."""
     lex, out = _lex(), []
@@ -129,6 +129,6 @@ def duty_units(ctx, taken: list) -> list:
             s, e = pos, pos + len(item)
             pos = e + 1
             if lex.duty_item.fullmatch(item) and lex.w["class_head"] not in item \
-                    and not overlaps(s, e, taken):
+                    and not taken.overlaps(s, e):
                 out.append((s, e, item))
     return out
