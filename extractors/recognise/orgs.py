@@ -422,13 +422,19 @@ def split_joint(name: str, base: int = 0) -> list:
     >>> split_joint("中共平江县委平江县人民政府")
     [('中共平江县委', 0), ('平江县人民政府', 6)]
     """
+    return [(part, base + offset) for part, offset in _joint_parts(name)]
+
+
+@lru_cache(maxsize=1 << 12)
+def _joint_parts(name: str) -> tuple:
+    # every candidate body is split here, and a document names the same few many times
     if is_stationed_group(name):
-        return [(name, base)]      # 市纪委监委驻某院纪检监察组: its senders name one group, no second body
+        return ((name, 0),)      # 市纪委监委驻某院纪检监察组: its senders name one group, no second body
     for c in sorted(find_orgs(name), key=lambda c: -c.end):
         if c.start == 0 and 2 < c.end < len(name) - 2 and not c.collective \
                 and _second_body(c.text, name[c.end:]):
-            return [(c.text, base)] + split_joint(name[c.end:], base + c.end)
-    return [(name, base)]
+            return ((c.text, 0),) + tuple((part, c.end + k) for part, k in _joint_parts(name[c.end:]))
+    return ((name, 0),)
 
 
 def _second_body(first: str, rest: str) -> bool:
