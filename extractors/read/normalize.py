@@ -187,6 +187,10 @@ def _local_widths(segs: list, radius: int = 8, max_width: float = 80) -> list:
     return out
 
 
+_PAIRS = (("《", "》"), ("“", "”"), ("（(", "）)"))
+_BRACKET = re.compile("[" + re.escape("".join(a + b for a, b in _PAIRS)) + "]")
+
+
 class _Para:
     """The paragraph being built: its head (rules look at how it starts), its
     line count, and whether a 《 “ （ it opened is still open. Kept small so
@@ -204,7 +208,9 @@ class _Para:
             self.head += text
             self.long = len(self.head) > self.HEAD
             self.head = self.head[: self.HEAD + 1]
-        for k, (a, b) in enumerate((("《", "》"), ("“", "”"), ("（(", "）)"))):
+        if not _BRACKET.search(text):
+            return
+        for k, (a, b) in enumerate(_PAIRS):
             opened = self.depth[k] + sum(text.count(c) for c in a) - sum(text.count(c) for c in b)
             self.depth[k] = max(0, opened)     # a stray closer does not cancel a later opener
 
