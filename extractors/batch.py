@@ -12,6 +12,10 @@ order they finished. The extractor version hashes every code and data file
 under extractors/ and the graph/ files a result depends on (schema, ids): changing
 a rule, a gazetteer or the schema re-extracts everything.
 
+The merged graph of a whole run is kept as well, under a hash of its files' keys
+in order (``runs/``, the last few): a run over files that are all unchanged reads
+their hashes and that one entry, not every file's.
+
 Every cache entry is written whole (temporary file, then rename), so a run
 killed half-way leaves only complete entries, and the next run starts from them.
 
@@ -33,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orgkg import graph as graph_package
-from orgkg.graph.errors import OrgkgError
+from orgkg.graph.errors import InputError, OrgkgError
 from orgkg.graph.files import atomic_open
 from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
@@ -126,6 +130,36 @@ class ResultCache:
             if old.is_dir() and old != self.folder and re.fullmatch(r"[0-9a-f]{16}", old.name):
                 shutil.rmtree(old, ignore_errors=True)
 
+    # -- whole runs: the merged graph of a list of files, so that a run over files that are
+    # all unchanged reads their hashes and one entry instead of merging every file again
+    RUNS_KEPT = 8
+
+    def run_path(self, keys: list) -> Path | None:
+        if not keys or None in keys:
+            return None
+        return self.folder / "runs" / (hashlib.sha256("\0".join(keys).encode("ascii")).hexdigest() + ".json")
+
+    def get_run(self, keys: list) -> dict | None:
+        path = self.run_path(keys)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path else None
+        except (OSError, ValueError):
+            return None
+        ok = isinstance(data, dict) and isinstance(data.get("graph"), dict) and isinstance(data.get("files"), list)
+        return data if ok else None
+
+    def put_run(self, keys: list, result) -> None:
+        path = self.run_path(keys)
+        if path is None or not self.keeps:
+            return
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        text = json.dumps({"files": result.files, "graph": result.kg.to_dict()}, ensure_ascii=False,
+                          separators=(",", ":"))
+        with atomic_open(path, durable=False) as fh:
+            fh.write(text)
+        for old in sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)[:-self.RUNS_KEPT]:
+            old.unlink(missing_ok=True)
+
     def put(self, key, payload: dict) -> None:
         if key is None or "skipped" in payload:
             return                      # files that failed are cheap to try again, and may be fixed
@@ -152,6 +186,9 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
     version = version or extractor_version()
     with _cache(cache_dir, version) as cache:
         keys = [file_key(p, version) for p in files]
+        unchanged = _unchanged(files, cache.get_run(keys), progress)
+        if unchanged:
+            return unchanged
         todo = [(i, str(p)) for i, (p, k) in enumerate(zip(files, keys)) if not cache.has(k)]
         merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress, {i for i, _ in todo})
         merger.result.cached = len(files) - len(todo)
@@ -162,8 +199,25 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
             merger.arrived(index, payload)
         merger.finish()
         merger.result.extracted = len(todo)
+        if not merger.result.skipped:
+            cache.put_run(keys, merger.result)
         cache.prune()
         return merger.result
+
+
+def _unchanged(files, merged, progress) -> ExtractResult | None:
+    """The result of a corpus whose every file is as the last run over it found it; None
+    when no run over just these files is kept (or its entry is damaged: it is made again)."""
+    if merged is None:
+        return None
+    try:
+        kg = KnowledgeGraph.from_dict(merged["graph"])
+    except InputError:
+        return None
+    result = ExtractResult(kg=kg, files=merged["files"], cached=len(files))
+    for done, path in enumerate(files if progress else (), 1):
+        progress(Progress(done, len(files), 0, path.name))
+    return result
 
 
 class _cache:

@@ -24,6 +24,7 @@ from orgkg.graph.store.falkor import FalkorStore
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 ORGKG = Path(sys.executable).with_name("orgkg")
+FILE_ENTRIES = "*/[0-9a-f][0-9a-f]/*.json"     # a file's entry: VERSION/2 hex digits/KEY.json
 
 
 def same(a, b) -> bool:
@@ -150,12 +151,44 @@ def test_batch_version_follows_code_and_data_files(tmp_path, edit):
 def test_batch_damaged_cache_entry_is_made_again(tmp_path, damage):
     corpus = copy_corpus(tmp_path / "corpus", 1)
     clean = extract_paths([corpus], cache_dir=tmp_path / "cache")
-    entry = sorted((tmp_path / "cache").glob("*/*/*.json"))[0]
+    entry = sorted((tmp_path / "cache").glob(FILE_ENTRIES))[0]
     entry.write_text(damage, encoding="utf-8")
+    # without the whole run's entry, this run reads every file's entry
+    shutil.rmtree(next((tmp_path / "cache").glob("*/runs")))
     again = extract_paths([corpus], cache_dir=tmp_path / "cache")
     assert again.files == clean.files and again.skipped == []
     assert same(again.kg.to_dict(), clean.kg.to_dict())
     assert json.loads(entry.read_text(encoding="utf-8"))["graph"]["nodes"]
+
+
+def test_batch_unchanged_corpus_reads_one_entry_for_the_whole_run(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    clean = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    for entry in (tmp_path / "cache").glob(FILE_ENTRIES):
+        entry.unlink()      # the files' entries are not read when the run's entry answers
+    again = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    assert (again.extracted, again.cached) == (0, 5) and again.files == clean.files
+    assert same(again.kg.to_dict(), clean.kg.to_dict())
+
+
+@pytest.mark.parametrize("damage", ["", '{"files": [], "graph": ', '{"files": [], "graph": {"nodes": 3}}', "[1]"])
+def test_batch_damaged_run_entry_merges_the_files_again(tmp_path, damage):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    clean = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    [entry] = (tmp_path / "cache").glob("*/runs/*.json")
+    entry.write_text(damage, encoding="utf-8")
+    again = extract_paths([corpus], cache_dir=tmp_path / "cache")
+    assert again.cached == 5 and again.files == clean.files
+    assert same(again.kg.to_dict(), clean.kg.to_dict())
+    assert json.loads(entry.read_text(encoding="utf-8"))["files"] == clean.files
+
+
+def test_batch_keeps_the_runs_of_a_few_corpora(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 2)
+    files = sorted(corpus.iterdir())
+    for n in range(batch.ResultCache.RUNS_KEPT + 2):
+        extract_paths(files[:n + 1], cache_dir=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("*/runs/*.json"))) == batch.ResultCache.RUNS_KEPT
 
 
 def test_batch_bad_file_is_skipped_and_not_cached(tmp_path):
@@ -189,13 +222,13 @@ def test_batch_killed_build_leaves_whole_outputs_and_next_run_completes(tmp_path
     command = [str(ORGKG), "build", str(corpus), "--out", str(out), "--cache", str(cache), "-j", "1", "-q"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while proc.poll() is None and len(list(cache.glob("*/*/*.json"))) < 2:
+        while proc.poll() is None and len(list(cache.glob(FILE_ENTRIES))) < 2:
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the build ended before it could be killed: give it more files"
-    done = list(cache.glob("*/*/*.json"))
+    done = list(cache.glob(FILE_ENTRIES))
     assert 2 <= len(done) < 20
     assert all(json.loads(p.read_text(encoding="utf-8"))["graph"]["nodes"] for p in done)
     assert (out / "graph.json").read_text(encoding="utf-8") == '{"nodes": [], "edges": []}'
@@ -205,8 +238,10 @@ def test_batch_killed_build_leaves_whole_outputs_and_next_run_completes(tmp_path
     assert "files read: 20" in finished.stdout
     rebuilt = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     assert same(rebuilt, extract_paths([corpus], jobs=2).kg.to_dict())
-    # one entry per file (the rules may have changed under a running test: one version's)
-    assert len(list(cache.glob("*/*/*.json"))) == 20
+    # one entry per file (the rules may have changed under a running test: one version's),
+    # and one for the whole run
+    assert len(list(cache.glob(FILE_ENTRIES))) == 20
+    assert len(list(cache.glob("*/runs/*.json"))) == 1
     store = FalkorStore(engine_info.socket, graph=graph)
     store.drop()
     store.close()
