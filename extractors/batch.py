@@ -184,7 +184,9 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
     the extractor version (computed from extractors/ when None)."""
     files = list(reader.iter_files(paths))
     version = version or extractor_version()
-    with _cache(cache_dir, version) as cache:
+    # the merged graph's objects live to the end and a file's results die by reference
+    # counting: the cyclic collector would only walk the growing graph again and again
+    with _cache(cache_dir, version) as cache, gc_paused():
         keys = [file_key(p, version) for p in files]
         unchanged = _unchanged(files, cache.get_run(keys), progress)
         if unchanged:
@@ -290,8 +292,7 @@ class _Merger:
         if "skipped" in payload:
             self.result.skipped.append((str(path), payload["skipped"]))
             return
-        with gc_paused():      # the merged graph's objects live to the end: nothing to collect
-            self.result.kg.merge_dict(payload["graph"])
+        self.result.kg.merge_dict(payload["graph"])
         self.result.files.append(payload["file"])
 
 
