@@ -132,8 +132,10 @@ def ac_rate(folder: Path, chars: int) -> tuple[float | None, int]:
 # -- workers ----------------------------------------------------------------------
 def wall(jobs: int, folder: Path) -> float:
     """Wall time of an extraction with ``jobs`` workers once they are running (the fork
-    server that warms them is started by a first small run)."""
+    server that warms them is started by a first small run; one worker is this process)."""
     from orgkg.extractors.extract import extract_paths
+    from orgkg.extractors.recognise.pipeline import warm
+    warm()
     first = sorted(folder.iterdir())[:jobs]
     if jobs > 1:
         extract_paths(first, jobs=jobs)

@@ -184,9 +184,7 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
     the extractor version (computed from extractors/ when None)."""
     files = list(reader.iter_files(paths))
     version = version or extractor_version()
-    # the merged graph's objects live to the end and a file's results die by reference
-    # counting: the cyclic collector would only walk the growing graph again and again
-    with _cache(cache_dir, version) as cache, gc_paused():
+    with _cache(cache_dir, version) as cache:
         keys = [file_key(p, version) for p in files]
         unchanged = _unchanged(files, cache.get_run(keys), progress)
         if unchanged:
@@ -292,7 +290,8 @@ class _Merger:
         if "skipped" in payload:
             self.result.skipped.append((str(path), payload["skipped"]))
             return
-        self.result.kg.merge_dict(payload["graph"])
+        with gc_paused():      # the merged graph's objects live to the end: nothing to collect
+            self.result.kg.merge_dict(payload["graph"])
         self.result.files.append(payload["file"])
 
 
@@ -328,11 +327,15 @@ def _pool_results(todo, jobs):
         # the finders' patterns, once
         context.set_forkserver_preload(["orgkg.extractors.preload"])
     pool = ProcessPoolExecutor(jobs, mp_context=context)
+    # while workers extract, this process only merges: the graph's objects live to the end
+    # and a file's results die by reference counting, so the cyclic collector stays off
+    # until the last result (switching it on and off around every merge cost more)
     try:
         # one file per task: files differ in size, small tasks keep every worker busy;
         # no list of the futures is kept, so a result is freed once merged
-        for future in as_completed([pool.submit(_extract_one, task) for task in todo]):
-            yield future.result()
+        with gc_paused():
+            for future in as_completed([pool.submit(_extract_one, task) for task in todo]):
+                yield future.result()
     except BrokenProcessPool:
         raise OrgkgError("a worker process died while extracting (out of memory?); files done "
                          "so far are in the cache: run again, with fewer --jobs if memory is short") from None
