@@ -236,6 +236,20 @@ class DataFile:
     def pattern(self, key: str) -> re.Pattern:
         return _file_pattern(self.name, key)
 
+    def finditer(self, key: str, text: str):
+        """The matches of pattern ``key`` in text; none, untried, when the file's ``needs``
+        table gives words for the key and none of them stands in the text (most of the
+        short texts names are looked for in hold no 等, 驻 or 电)."""
+        needs = _file_needs(self.name, key)
+        if needs and not any(w in text for w in needs):
+            return iter(())
+        return _file_pattern(self.name, key).finditer(text)
+
+
+@lru_cache(maxsize=None)
+def _file_needs(name: str, key: str) -> tuple:
+    return tuple(data_file(name).get("needs", {}).get(key, ()))
+
 
 @lru_cache(maxsize=None)
 def _file_words(name: str, key: str) -> tuple:

@@ -55,16 +55,16 @@ def _national_bodies(text: str) -> list:
 
 
 def _admin_lists(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in _regex("admin_list").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in DATA.finditer("admin_list", text)]
 
 
 def _duty_classes(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in _regex("duty_class").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization", collective=True) for m in DATA.finditer("duty_class", text)]
 
 
 def _asked_classes(text: str) -> list:
     out, ends, mark = [], tuple(_word("class_ends")), _word("collective_mark")
-    for m in _regex("asked_classes").finditer(text):
+    for m in DATA.finditer("asked_classes", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
             if item.endswith(ends) and mark in item:
@@ -77,12 +77,12 @@ def _term_bodies(text: str) -> list:
     full = _word("term_body_full_name")
     return [Cand(m.start(), m.end(), m.group(), "Organization",
                  props={"canonical": full.format(number=m.group(1), body=m.group(2))})
-            for m in _regex("term_body").finditer(text)]
+            for m in DATA.finditer("term_body", text)]
 
 
 def _supervision_commissions(text: str) -> list:
     return [Cand(m.start(2), m.end(2), m.group(2), "Organization", props={"resolve_as": m.group(1) + m.group(2)})
-            for m in _regex("supervision_beside_discipline").finditer(text)]
+            for m in DATA.finditer("supervision_beside_discipline", text)]
 
 
 def _league_committees(text: str) -> list:
@@ -92,7 +92,7 @@ def _league_committees(text: str) -> list:
 
 def _zone_committees(text: str) -> list:
     out = []
-    for m in _regex("zone_committee").finditer(text):
+    for m in DATA.finditer("zone_committee", text):
         # 某高新区党工委书记、管委会主任: the zone the party post names
         zone = _regex("zone_party_post").search(text[max(0, m.start() - 24):m.start()])
         props = {"canonical": zone.group(1) + _word("zone_committee_full")} if zone else {}
@@ -101,24 +101,24 @@ def _zone_committees(text: str) -> list:
 
 
 def _prefecture_bodies(text: str) -> list:
-    return [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("prefecture_bodies").finditer(text)]
+    return [Cand(m.start(), m.end(), m.group(), "Organization") for m in DATA.finditer("prefecture_bodies", text)]
 
 
 def _media_sources(text: str) -> list:
-    found = [*_media().finditer(text), *_regex("media_credit").finditer(text)]
+    found = [*_media().finditer(text), *DATA.finditer("media_credit", text)]
     return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True}) for m in found]
 
 
 def _bylines(text: str) -> list:
     return [Cand(m.start(1), m.end(1), m.group(1), "Organization", props={"media": True})
-            for m in _regex("byline").finditer(text)]
+            for m in DATA.finditer("byline", text)]
 
 
 def _stationed_groups(text: str) -> list:
     """A discipline inspection group stationed in a body, named whole: 某县纪委监委驻某局纪检监察组;
     and the body a group is stationed in, where the text names only that (驻科技部纪检监察组)."""
-    groups = [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_group").finditer(text)]
-    hosts = [Cand(m.start(), m.end(), m.group(), "Organization") for m in _regex("stationed_in").finditer(text)]
+    groups = [Cand(m.start(), m.end(), m.group(), "Organization") for m in DATA.finditer("stationed_group", text)]
+    hosts = [Cand(m.start(), m.end(), m.group(), "Organization") for m in DATA.finditer("stationed_in", text)]
     return groups + hosts
 
 
@@ -126,7 +126,7 @@ def _department_lists(text: str) -> list:
     """A list of bare departments (县政府办、公安局、财政局…负责人): each a department of the
     place the text speaks for; the resolver puts the place in front."""
     out = []
-    for m in _regex("department_list").finditer(text):
+    for m in DATA.finditer("department_list", text):
         pos = m.start()
         for item in m.group().split("、"):
             if _regex("department_item").fullmatch(item):
@@ -143,7 +143,7 @@ def is_stationed_group(name: str) -> bool:
 def _listed_names(text: str) -> list:
     out = []
     verbs = lexicon.verbs()
-    for m in _regex("listed_names").finditer(text):
+    for m in DATA.finditer("listed_names", text):
         if m.start() and text[m.start() - 1] not in "，。；：、\n（“":
             continue
         pos = m.start()
