@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from types import SimpleNamespace
@@ -70,7 +71,12 @@ def widen(s: str) -> str:
     >>> widen("各区、县(市)人民政府,市政府各部门:请落实.")
     '各区、县（市）人民政府，市政府各部门：请落实。'
     """
-    return s if s.isascii() else _HALF_PUNCT.sub(lambda m: _WIDE[m.group()], s)
+    if s.isascii() or not _HALF_CHARS.search(s):      # most lines: nothing to widen
+        return s
+    return _HALF_PUNCT.sub(lambda m: _WIDE[m.group()], s)
+
+
+_HALF_CHARS = re.compile("[" + re.escape("".join(_WIDE)) + "]")
 
 
 _FOLD = {c: fold(chr(c)) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_FULL}
@@ -173,18 +179,24 @@ def _local_widths(segs: list, radius: int = 8, max_width: float = 80) -> list:
     paragraph ends do not. Without such a width (one paragraph per line),
     no line counts as full and only punctuation decides.
     """
-    ws = [s.w for s in segs]
+    ws = [s.w if s.w <= max_width else None for s in segs]
     out = []
     for i in range(len(segs)):
-        window = sorted((w for w in ws[max(0, i - radius): i + radius + 1] if w <= max_width),
-                        reverse=True)
-        wide = float("inf")
-        for v in window:
-            if v >= 12 and sum(1 for w in window if v - 1.5 <= w <= v) >= 3:
-                wide = v
-                break
-        out.append(wide)
+        window = sorted(w for w in ws[max(0, i - radius): i + radius + 1] if w is not None)
+        out.append(_shared_width(window))
     return out
+
+
+def _shared_width(window: list) -> float:
+    """The widest width (12 cells at least) that 3 widths of the ascending ``window`` share
+    within 1.5 cells below it; inf when there is none."""
+    for k in range(len(window) - 1, -1, -1):
+        v = window[k]
+        if v < 12:
+            break
+        if bisect_right(window, v) - bisect_left(window, v - 1.5) >= 3:
+            return v
+    return float("inf")
 
 
 _PAIRS = (("《", "》"), ("“", "”"), ("（(", "）)"))
