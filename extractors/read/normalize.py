@@ -84,6 +84,7 @@ _FOLD_DROP_SPACE = _FOLD | {ord(c): None for c in _SPACE}
 _WIDE_SPACES = [c for c in _SPACE if not c.isascii()]
 _RUNS = re.compile(r"[^\s\u200b\ufeff]+")
 _NEWLINE = re.compile(r"\r\n?|\n")
+_GAP_AFTER_STOP = re.compile(r"[。！？；](?:[”’」』）)]?)([ \t\u3000]+)(?=\S)")
 
 
 def _is_cjkish(ch: str) -> bool:
@@ -123,7 +124,7 @@ def _segments(raw: str, start: int, end: int) -> list:
         else:
             inline = False
             # "…落实。 中国科协": a gap after a full stop inside one line is a break
-            for m in re.finditer(r"[。！？；](?:[”’」』）)]?)([ \t\u3000]+)(?=\S)", raw[line_a:b]):
+            for m in _GAP_AFTER_STOP.finditer(raw[line_a:b]):
                 cut = line_a + m.start(1)
                 segs.append(_Seg(raw, a, cut, blank, inline))
                 a, blank, inline = line_a + m.end(1), 0, True
@@ -237,6 +238,10 @@ def _standalone(t: str) -> bool:
                 or L.pattern("source_line").match(t) or L.pattern("contact_line").match(t))
 
 
+_BODY_MARKS = re.compile("[，。；、：,“”（）]")
+_INDENT_MARKS = re.compile("[，。；、,]")
+
+
 class _Gap:
     """The line break between prev and nxt, and what the rules look at around it.
 
@@ -250,8 +255,8 @@ class _Gap:
         self.cur, self.p, self.n = para.head, prev.text, nxt.text
         # body text (it has punctuation) may end a line a little early, and its first
         # line is indented two cells; a line without punctuation must fill the width
-        body = any(c in self.p for c in "，。；、：,“”（）")
-        self.indent = 2 if para.lines == 1 and any(c in self.p for c in "，。；、,") else 0
+        body = bool(_BODY_MARKS.search(self.p))
+        self.indent = 2 if para.lines == 1 and _INDENT_MARKS.search(self.p) else 0
         self.short = prev.w + self.indent < (0.75 if body else 0.9) * wide - 1
         self.next_short = nxt.w < 0.8 * wide - 1 and not L.ends_terminal(self.n)
 
