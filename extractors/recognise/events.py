@@ -182,20 +182,27 @@ def _left_edge(text: str, hi: int) -> int:
     return i
 
 
-def _last_cut(text: str, word: str, lo: int, hi: int) -> int:
-    k = text.rfind(word, lo, hi)
-    while k >= 0 and text[k:k + 2] in _words("keep_words"):
-        k = text.rfind(word, lo, k)      # 经 of 经济 is no verb: 中央经济工作会议
-    return k
-
-
 def _after_cuts(text: str, lo: int, hi: int) -> int:
-    start = lo
-    for w in _cut_words():
-        k = _last_cut(text, w, lo, hi)
-        if k >= 0:
-            start = max(start, k + len(w))
+    """After the cut word that ends last in text[lo:hi] (read from the right: an earlier
+    word cannot end later once a word of the greatest length could not)."""
+    start, by_first, longest = lo, _cut_words_by_first(), len(_cut_words()[0])
+    keep = _words("keep_words")
+    for k in range(hi - 1, lo - 1, -1):
+        if k + longest <= start:
+            break
+        for w in by_first.get(text[k], ()):
+            # 经 of 经济 is no verb: 中央经济工作会议
+            if k + len(w) <= hi and text.startswith(w, k) and text[k:k + 2] not in keep:
+                start = max(start, k + len(w))
     return start
+
+
+@lru_cache(maxsize=None)
+def _cut_words_by_first() -> dict:
+    out = {}
+    for w in _cut_words():
+        out.setdefault(w[0], []).append(w)
+    return out
 
 
 def _after_dates(text: str, start: int, hi: int) -> int:
