@@ -49,6 +49,13 @@ class Lexicon:
     def w(self, key):
         return self.words[key]
 
+    def wt(self, key) -> tuple:
+        """Word list ``key`` as a tuple, made once: str.startswith and endswith take one."""
+        cache = self.__dict__.setdefault("_tuples", {})
+        if key not in cache:
+            cache[key] = tuple(self.words[key])
+        return cache[key]
+
 
 def _sorted_alt(items) -> str:
     return trie_alternation(items)

@@ -106,8 +106,10 @@ def _cut(text: str, ws: int, s: int) -> int:
     date = _regex("cn_date").match(text, start, s)
     if date:
         start = date.end()
+    stops, mark = lexicon.load().w("left_stops"), _words().collective_mark
     for i in range(ws, s):
-        start = _start_after(text, i, start, immune)
+        if text[i] == mark or text[i] in stops:     # any other character leaves the start
+            start = _start_after(text, i, start, immune)
     return start
 
 
@@ -222,7 +224,7 @@ def placeish(run: str) -> bool:
 
 
 def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:
-    if len(prefix) <= 10 and any(prefix.endswith(m) for m in lexicon.load().w("org_modifiers")):
+    if len(prefix) <= 10 and prefix.endswith(lexicon.load().wt("org_modifiers")):
         return True
     if suf in _rules().strong and len(prefix) >= 3:
         return True
@@ -242,15 +244,16 @@ def _own_level(prefix: str, suf: str) -> bool:
     return prefix in words.own_levels or suf == words.zone_committee and prefix in words.zones
 
 
+_BRACKETED = re.compile(r"（[^）]*）")
+
+
 def is_collective_name(name: str) -> bool:
     """A class of bodies: 各区县科协, 市级学会, 全国学会、协会、研究会."""
     lex = lexicon.load()
-    heads = lex.w("collective_heads")
-    bodies = lex.w("collective_bodies")
-    core = re.sub(r"（[^）]*）", "", name)
-    if not any(core.endswith(b) for b in bodies):
+    core = _BRACKETED.sub("", name)
+    if not core.endswith(lex.wt("collective_bodies")):
         return False
-    return any(core.startswith(h) for h in heads) or _words().collective_mark in core or "、" in core
+    return core.startswith(lex.wt("collective_heads")) or _words().collective_mark in core or "、" in core
 
 
 @lru_cache(maxsize=None)
