@@ -41,6 +41,8 @@ def _guided_by(ctx, s, sent, orgs):
 def _party_leadership(ctx, s, sent, orgs):
     """党对X的领导, X是党领导下的: the party over X (a class of bodies when X names one)."""
     text, w = ctx.doc.text, _supervises().w
+    if w["party_leads_needs"] not in sent:
+        return          # most sentences: the pattern is slow to try at every position
     party = None
     for m in _supervises().party_leads.finditer(sent):
         group = 1 if m.group(1) else 2

@@ -64,7 +64,7 @@ def _cue_index():
     for c in load():
         for cue in c.cues:
             by_cue.setdefault(cue, []).append(c)
-    pattern = re.compile("|".join(re.escape(c) for c in sorted(by_cue, key=len, reverse=True)))
+    pattern = re.compile(knowledge.trie_alternation(by_cue))
     return pattern, by_cue
 
 
