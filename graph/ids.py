@@ -19,6 +19,7 @@ def match_key(text: str) -> str:
     return _STRIP.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=1 << 14)
 def make_id(label: str, name: str) -> str:
     digest = hashlib.sha1(f"{label}\x1f{match_key(name)}".encode("utf-8")).hexdigest()
     return f"{label[:3].lower()}-{digest[:16]}"

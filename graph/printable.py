@@ -12,6 +12,7 @@ not UTF-8 holds lone surrogates that cannot be printed at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # C0 and C1 controls and DEL; line breaks and tabs are kept where text is printed
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -36,6 +37,7 @@ def file_name(name) -> str:
     return printable(name).replace("\n", " ").replace("\t", " ")
 
 
+@lru_cache(maxsize=1 << 14)      # a graph adds the same names again and again
 def clean_name(name: str) -> str:
     """An entity name without control or invisible characters, trimmed."""
     return _INVISIBLE.sub("", _unsurrogate(name)).strip()
