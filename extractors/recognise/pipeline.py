@@ -15,6 +15,7 @@ reads them back for the later stages.
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -126,10 +127,15 @@ def _drop_orgs_over_titled_people(cands: list) -> list:
             not any(c.start < s and e <= c.end for s, e in people)]
 
 
+@lru_cache(maxsize=1)          # once per process
 def warm() -> None:
     """Build the pipeline and the finders' word lists and patterns now rather than on the first
-    text: they take about a second, which a fork server then spends once for all its workers."""
+    text: they take about a second, which a fork server then spends once for all its workers.
+    They live as long as the process: the cyclic collector is told to leave them alone
+    (gc.freeze), which spares it walking them again at every full collection."""
     candidates(get_nlp()(""))
+    gc.collect()
+    gc.freeze()
 
 
 class Select:
