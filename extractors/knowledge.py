@@ -248,7 +248,7 @@ class DataFile:
         table gives words for the key and none of them stands in the text (most of the
         short texts names are looked for in hold no 等, 驻 or 电)."""
         needs = _file_needs(self.name, key)
-        if needs and not any(w in text for w in needs):
+        if needs and not any(map(text.__contains__, needs)):
             return iter(())
         return _file_pattern(self.name, key).finditer(text)
 

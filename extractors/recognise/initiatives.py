@@ -91,9 +91,16 @@ def _after_function_words(text: str, start: int, s: int, keep_and: bool) -> int:
     return start
 
 
+@lru_cache(maxsize=None)
+def _longest_first(key: str) -> tuple:
+    return tuple(sorted(lexicon.load().w(key), key=len, reverse=True))
+
+
 def _after_weak_cuts(text: str, start: int, s: int) -> int:
     """Verbs that also occur inside names (建设, 提升, 服务) are cut only at the front."""
-    weak = sorted(lexicon.load().w("initiative_weak_cuts"), key=len, reverse=True)
+    weak = _longest_first("initiative_weak_cuts")
+    if not text.startswith(tuple(w[:1] for w in weak), start):
+        return start        # most names: no weak verb at the front
     moved = True
     while moved:
         moved = False

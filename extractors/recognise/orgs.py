@@ -233,8 +233,15 @@ def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:
 
 
 def _inner_suffix(prefix: str):
-    return next((x for x in sorted(lexicon.load().w("org_suffixes"), key=len, reverse=True)
-                 if prefix.endswith(x) and len(prefix) > len(x)), None)
+    """The longest suffix ``prefix`` ends with and holds more than, or None."""
+    lengths, suffixes = _suffix_lengths()
+    return next((prefix[-n:] for n in lengths if len(prefix) > n and prefix[-n:] in suffixes), None)
+
+
+@lru_cache(maxsize=None)
+def _suffix_lengths() -> tuple:
+    suffixes = frozenset(lexicon.load().w("org_suffixes"))
+    return sorted({len(x) for x in suffixes}, reverse=True), suffixes
 
 
 def _own_level(prefix: str, suf: str) -> bool:
@@ -270,12 +277,11 @@ def _suffix_starts():
 def find_orgs(text: str) -> list:
     starts, by_first = _suffix_starts()
     out = find_pattern_orgs(text)
-    seen = set()
     for m in starts.finditer(text):
         pos = m.start()
-        for suf in {m.group(1)} | {x for x in by_first.get(text[pos], ()) if text.startswith(x, pos)}:
-            if (pos, suf) not in seen:
-                seen.add((pos, suf))
+        # every suffix that starts here, in the list's order (the one matched among them)
+        for suf in by_first[text[pos]]:
+            if text.startswith(suf, pos):
                 cand = _from_suffix(text, pos, suf)
                 if cand:
                     out.append(cand)
