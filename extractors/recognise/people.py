@@ -65,9 +65,17 @@ def _surname_at(text: str, i: int) -> str:
 
 
 def _could_be_name(name: str) -> bool:
+    if not all(is_cjk(c) for c in name):
+        return False
+    # a name has a few characters: its pieces are looked up, not every word searched for
+    banned = _not_in_names()
+    return not any(name[i:j] in banned for i in range(len(name)) for j in range(i + 1, len(name) + 1))
+
+
+@lru_cache(maxsize=None)
+def _not_in_names() -> frozenset:
     lex = lexicon.load()
-    return all(is_cjk(c) for c in name) and not any(w in name for w in lex.w("not_person")) \
-        and not any(w in name for w in lex.w("person_stop"))
+    return frozenset(lex.w("not_person")) | frozenset(lex.w("person_stop"))
 
 
 def _cue_after(rest: str) -> bool:
