@@ -193,8 +193,7 @@ def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=No
         merger = _Merger(files, keys, cache, ExtractResult(kg=KnowledgeGraph()), progress, {i for i, _ in todo})
         merger.result.cached = len(files) - len(todo)
         for index, payload in _results(todo, jobs, scheduler):
-            # a run's private cache only holds results that must wait for earlier files
-            if cache.keeps or index != merger.next:
+            if cache.keeps:     # a run's private cache only holds what the merge spills
                 cache.put(keys[index], payload)
             merger.arrived(index, payload)
         merger.finish()
@@ -254,11 +253,20 @@ class _Merger:
         self.pending.discard(index)
         self.done += 1
         self.chars += payload.get("chars", 0)
-        in_memory = sum(p is not None for p in self.waiting.values())
-        self.waiting[index] = payload if (in_memory < self.window or not self.cache.has(self.keys[index])) else None
+        self.waiting[index] = payload if self._kept_in_memory(index, payload) else None
         if self.progress:
             self.progress(Progress(self.done, len(self.files), self.chars, Path(payload["file"]).name))
         self._drain()
+
+    def _kept_in_memory(self, index, payload) -> bool:
+        """Whether an early result waits in memory; beyond the window it waits in the cache
+        (when it can be kept there: a file that failed cannot)."""
+        if index == self.next or sum(p is not None for p in self.waiting.values()) < self.window:
+            return True
+        key = self.keys[index]
+        if not self.cache.has(key):
+            self.cache.put(key, payload)
+        return not self.cache.has(key)
 
     def finish(self) -> None:
         self._drain()

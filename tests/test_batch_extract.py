@@ -191,6 +191,24 @@ def test_batch_keeps_the_runs_of_a_few_corpora(tmp_path):
     assert len(list((tmp_path / "cache").glob("*/runs/*.json"))) == batch.ResultCache.RUNS_KEPT
 
 
+def test_batch_merge_spills_early_results_beyond_its_window_to_the_cache(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", 1)
+    files = sorted(corpus.iterdir())
+    payloads = {i: batch._extract_one((i, str(p)))[1] for i, p in enumerate(files)}
+    cache = batch.ResultCache(tmp_path / "cache", "0123456789abcdef", keeps=False)
+    keys = [batch.file_key(p, "0123456789abcdef") for p in files]
+    merger = batch._Merger(files, keys, cache, batch.ExtractResult(kg=KnowledgeGraph()), None,
+                           set(payloads), window=2)
+    for index in (4, 3, 2, 1):          # the first file comes last: all others must wait
+        merger.arrived(index, payloads[index])
+    assert [i for i, p in merger.waiting.items() if p is None] == [2, 1]
+    assert sorted(cache.has(k) for k in keys) == [False, False, False, True, True]
+    merger.arrived(0, payloads[0])
+    merger.finish()
+    assert merger.result.files == [payloads[i]["file"] for i in range(5)]
+    assert same(merger.result.kg.to_dict(), extract_paths([corpus]).kg.to_dict())
+
+
 def test_batch_bad_file_is_skipped_and_not_cached(tmp_path):
     corpus = copy_corpus(tmp_path / "corpus", 1)
     (corpus / "empty.txt").write_text("", encoding="utf-8")
