@@ -145,3 +145,10 @@ def test_normalize_text_offsets_on_random_text():
         if raw:
             a = rng.randrange(len(raw))
             _check_offsets(raw, a, rng.randint(a, len(raw)))
+
+
+def test_a_space_that_only_the_run_splitter_knows_is_still_left_out():
+    # an en space (U+2002) is no padding character, yet it never reaches the text
+    text, offsets = normalize("甲乙\u2002丙丁")
+    assert text == "甲乙丙丁"
+    assert offsets[:4] == [0, 1, 3, 4]

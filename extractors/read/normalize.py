@@ -83,6 +83,7 @@ _FOLD = {c: fold(chr(c)) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_F
 _FOLD_DROP_SPACE = _FOLD | {ord(c): None for c in _SPACE}
 _WIDE_SPACES = [c for c in _SPACE if not c.isascii()]
 _RUNS = re.compile(r"[^\s\u200b\ufeff]+")
+_RUN_BREAK = re.compile(r"[\s\u200b\ufeff]")
 _NEWLINE = re.compile(r"\r\n?|\n")
 _GAP_AFTER_STOP = re.compile(r"[。！？；](?:[”’」』）)]?)([ \t\u3000]+)(?=\S)")
 
@@ -99,13 +100,15 @@ def width(s: str) -> float:
 
 class _Seg:
     """One line (or part of a line after 。+space) of the raw text."""
-    __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped")
+    __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped", "whole")
 
     def __init__(self, raw, a, b, blank, inline):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
         self.text = widen(raw[a:b].translate(_FOLD_DROP_SPACE))
         self.w = width(raw[a:b])
         self.gapped = len(self.text) < b - a     # spaces inside the line (张三　市委书记)
+        # one run of characters, nothing between them that _emit leaves out: its text as is
+        self.whole = not self.gapped and not _RUN_BREAK.search(raw, a, b)
 
 
 def _segments(raw: str, start: int, end: int) -> list:
@@ -383,7 +386,11 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
                 out.append(" ")
                 offsets.append(prev.b)
         para.add(seg.text)
-        _emit(raw, seg.a, seg.b, out, offsets, _words().roster_separator if roster else "")
+        if seg.whole:
+            out.append(seg.text)
+            offsets.extend(range(seg.a, seg.b))
+        else:
+            _emit(raw, seg.a, seg.b, out, offsets, _words().roster_separator if roster else "")
     offsets.append(offsets[-1] + 1 if offsets else end)
     return "".join(out), offsets
 
