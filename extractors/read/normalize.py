@@ -102,10 +102,10 @@ class _Seg:
     """One line (or part of a line after 。+space) of the raw text."""
     __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped", "whole")
 
-    def __init__(self, raw, a, b, blank, inline):
+    def __init__(self, raw, a, b, blank, inline, w=None):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
         self.text = widen(raw[a:b].translate(_FOLD_DROP_SPACE))
-        self.w = width(raw[a:b])
+        self.w = width(raw[a:b]) if w is None else w
         self.gapped = len(self.text) < b - a     # spaces inside the line (张三　市委书记)
         # one run of characters, nothing between them that _emit leaves out: its text as is
         self.whole = not self.gapped and not _RUN_BREAK.search(raw, a, b)
@@ -127,13 +127,11 @@ def _segments(raw: str, start: int, end: int) -> list:
         else:
             inline = False
             # "…落实。 中国科协": a gap after a full stop inside one line is a break
-            for m in _GAP_AFTER_STOP.finditer(raw[line_a:b]):
-                cut = line_a + m.start(1)
-                segs.append(_Seg(raw, a, cut, blank, inline))
-                a, blank, inline = line_a + m.end(1), 0, True
-            last = _Seg(raw, a, b, blank, inline)
-            last.w = width(raw[line_a:b])   # the line's right edge decides wrapping
-            segs.append(last)
+            for m in _GAP_AFTER_STOP.finditer(raw, line_a, b):
+                segs.append(_Seg(raw, a, m.start(1), blank, inline))
+                a, blank, inline = m.end(1), 0, True
+            # the line's right edge decides wrapping
+            segs.append(_Seg(raw, a, b, blank, inline, width(raw[line_a:b])))
             blank = 0
         pos = after
     return segs
