@@ -233,10 +233,19 @@ class _Para:
         return any(d > 0 for d in self.depth)
 
 
+# lines that stand alone whatever the layout: a date, a document number, a printer's
+# line, a source, a contact; (or fully bracketed: lines.is_wrapped)
+STANDALONE_LINES = ("date_line", "number_line", "printed_line", "source_line", "contact_line")
+
+
 def _standalone(t: str) -> bool:
-    return bool(L.pattern("date_line").match(t) or L.pattern("number_line").match(t)
-                or L.is_wrapped(t) or L.pattern("printed_line").match(t)
-                or L.pattern("source_line").match(t) or L.pattern("contact_line").match(t))
+    return bool(_standalone_line().match(t)) or L.is_wrapped(t)
+
+
+@lru_cache(maxsize=1)
+def _standalone_line() -> re.Pattern:
+    # one pattern for them all: each line is asked twice, as the next line and as the last
+    return re.compile("|".join(f"(?:{L.regex(name)})" for name in STANDALONE_LINES))
 
 
 _BODY_MARKS = re.compile("[，。；、：,“”（）]")

@@ -3,6 +3,7 @@ then charset-normalizer. Never the locale."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from orgkg.graph.errors import InputError
 
@@ -12,13 +13,15 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\x0c\x0b")
+_BAD_CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS)
+                           + "\x7f]")
 
 
 def _looks_binary(text: str) -> bool:
     """Control characters (NUL and friends) in more than 1 in 200 characters."""
     if not text:
         return False
-    bad = sum(1 for c in text if (c < " " and c not in _ALLOWED_CONTROLS) or c == "\x7f")
+    bad = len(_BAD_CONTROLS.findall(text))
     return bad > max(0, len(text) // 200)
 
 
