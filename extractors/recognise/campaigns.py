@@ -56,9 +56,13 @@ def _ordinary(name: str, generic: set, slogans) -> bool:
         or _data()["not_inside"] in name or any(s in name for s in slogans)
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset:
+    return frozenset(lexicon.load().w("initiative_generic"))
+
+
 def find_campaigns(text: str) -> list:
-    lex = lexicon.load()
-    generic, slogans = set(lex.w("initiative_generic")), lex.w("slogans")
+    generic, slogans = _generic(), lexicon.load().w("slogans")
     out = []
     for m in _pattern().finditer(text):
         name, start = _object(m)
