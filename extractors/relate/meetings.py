@@ -20,6 +20,8 @@ def _lex():
 
 
 def rule_presided(ctx, s, e, ms):
+    if not ms:
+        return          # who presides is a person or a body of the sentence
     text, honorific = ctx.doc.text, _lex().w["honorific"]
     for m in _lex().cue.finditer(text[s:e]):
         at = s + m.start()

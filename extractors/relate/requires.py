@@ -21,6 +21,8 @@ def _lex():
 def rule_requires(ctx, s, e, ms):
     if not ctx.self_node or ctx.doc.meta.kind in _lex().w["no_duties_in"]:
         return
+    if not ms:
+        return          # every requirement names a body or an initiative of the sentence
     sent = ctx.doc.text[s:e]
     _duties(ctx, s, sent, ms)
     _asked(ctx, s, sent, ms)
@@ -31,6 +33,8 @@ def _duties(ctx, s, sent, ms) -> None:
     """X(、Y)要/须/应…/负责…: bodies a document sets duties for."""
     text, w = ctx.doc.text, _lex().w
     orgs = org_mentions(ms)
+    if not orgs:
+        return
     for m in _lex().duty.finditer(sent):
         at = s + m.start()
         subj = [o for o in orgs if o.end == at or o.end == at - len(w["duty_gap"]) and text[o.end:at] == w["duty_gap"]]
@@ -46,9 +50,10 @@ def _duties(ctx, s, sent, ms) -> None:
 def _asked(ctx, s, sent, ms) -> None:
     """请X(、Y)…: bodies asked to act."""
     text, w = ctx.doc.text, _lex().w
-    for m in _lex().asked.finditer(sent):
+    orgs = org_mentions(ms)
+    for m in _lex().asked.finditer(sent) if orgs else ():
         at = s + m.end()
-        for o in org_mentions(ms):
+        for o in orgs:
             if o.start == at or o.start > at and text[at:o.start].strip(w["asked_gap"]) == "" and o.start - at <= 1:
                 ctx.relate(ctx.self_node, "REQUIRES", o.node, s, w["asked_rule"], 0.75)
                 at = o.end
@@ -56,10 +61,13 @@ def _asked(ctx, s, sent, ms) -> None:
 
 def _initiatives(ctx, s, sent, ms) -> None:
     """Initiatives a directive names, or that the text asks for or acts on (not 了/过: done)."""
+    initiatives = [m for m in ms if m.label == "Initiative"]
+    if not initiatives:
+        return
     text, lex = ctx.doc.text, _lex()
     modal = lex.modal.search(sent)
     directive = ctx.doc.meta.kind in DIRECTIVE_KINDS      # a speech or report also looks back
-    for i in [m for m in ms if m.label == "Initiative"]:
+    for i in initiatives:
         before = text[max(s, i.start - lex.w["look_back"]):i.start]
         asked = modal and s + modal.start() < i.start
         acted = lex.verb_end.search(before) or lex.verb_near.search(before)
