@@ -133,9 +133,16 @@ def _start(text: str, s: int, limit: int = 28, keep_and: bool = False) -> int:
     return _after_body(text, _after_scope_and_year(text, start, s), s)
 
 
+# a body's name has two characters at least (市委); four stay for the initiative after it
+MIN_BODY, MIN_AFTER_BODY = 2, 4
+
+
 def _after_body(text: str, start: int, s: int) -> int:
     """市教育局群众身边…集中整治: a body named at the head is who runs the effort, no part of its name."""
-    heads = [c for c in find_orgs(text[start:s]) if c.start == 0 and not c.collective and s - start - c.end >= 4]
+    if s - start < MIN_BODY + MIN_AFTER_BODY:
+        return start        # no room for a body and the words after it
+    heads = [c for c in find_orgs(text[start:s]) if c.start == 0 and not c.collective
+             and s - start - c.end >= MIN_AFTER_BODY]
     return start + max(c.end for c in heads) if heads else start
 
 
