@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup
 
 from orgkg.extractors.recognise.documents import find_titles
 from orgkg.extractors.recognise.events import find_events
@@ -93,7 +93,10 @@ def _group(doc, name: str, cands: list) -> SpanGroup:
 
 def _extend(group: SpanGroup, cands: list) -> None:
     doc = group.doc
-    spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in cands]
+    if len(doc) == len(_text(doc)):     # one token a character: token i is character i
+        spans = [Span(doc, c.start, c.end, label=c.label) for c in cands]
+    else:
+        spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in cands]
     group.extend([s for s in spans if s is not None])
     group.attrs["records"].extend({"start": c.start, "end": c.end, "text": c.text, "label": c.label,
                                    "collective": c.collective, "props": c.props} for c in cands)
