@@ -22,8 +22,11 @@ def _supervises():
 def rule_supervises(ctx, s, e, ms):
     # patterns run on the sentence alone, so that nothing before it is seen by a lookbehind
     sent, orgs = ctx.doc.text[s:e], org_mentions(ms)
-    _guided_by(ctx, s, sent, orgs)
-    _party_leadership(ctx, s, sent, orgs)
+    if orgs:
+        _guided_by(ctx, s, sent, orgs)
+    _party_leadership(ctx, s, sent, orgs)      # the party over a class it names: no mention needed
+    if not orgs:
+        return          # the others relate bodies the sentence names
     for m in _supervises().cue.finditer(sent):
         if not any(x.start <= s + m.start() < x.end for x in ms):      # not inside a name: 中央指导组, 领导小组
             _directs(ctx, s, orgs, s + m.start(), m.group())
