@@ -46,7 +46,7 @@ def _patterns():
     lex = lexicon.load()
     suffix = re.compile(lexicon.alternation("initiative_suffixes"))
     weak = set(lex.w("initiative_weak_cuts"))
-    cut = re.compile("|".join(re.escape(w) for w in sorted(set(lex.w("cut_before")) - weak, key=len, reverse=True)))
+    cut = re.compile(lexicon.trie_alternation(set(lex.w("cut_before")) - weak))
     quoted = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]")
     places = lexicon.place_pattern()
     return suffix, cut, quoted, places, set(lex.w("initiative_generic")), set(lex.w("slogans"))

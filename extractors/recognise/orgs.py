@@ -64,7 +64,7 @@ def _patterns():
                         + "|".join(_rules().anchors))
     cut_words = [w for w in lex.w("cut_before") if w not in _words().cut_words_kept]
     # numbered articles and items (第二条, （一）) open a new sentence, whatever follows
-    cut = re.compile("|".join(lex.w("left_cut_patterns") + [re.escape(w) for w in sorted(cut_words, key=len, reverse=True)]))
+    cut = re.compile("|".join(lex.w("left_cut_patterns") + [lexicon.trie_alternation(cut_words)]))
     return suffix, national, anchor, cut, _regex("coordinated_bodies")
 
 
