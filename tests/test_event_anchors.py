@@ -38,3 +38,17 @@ def test_windowed_patterns_find_what_the_whole_text_scan_finds(text):
     for kind, pat, anchor in events._patterns():
         whole = [m.span() for m in pat.finditer(padded)]
         assert [m.span() for m in events._matches(pat, padded, anchor)] == whole, kind
+
+
+@pytest.mark.parametrize("key, text", [
+    ("plenum_list", "深入学习贯彻党的二十届二中、三中全会精神"),
+    ("plenum_tail", "中共某某县委十五届五次全会召开"),
+])
+def test_plenum_patterns_hold_their_anchor_and_find_it_in_windows(key, text):
+    anchor = events._data()["plenum_anchor"]
+    outside = re.sub(r"\((?:\?:)?[^()]*\)\?|\[[^\]]*\]", "", events._expand(events._data()[key]))
+    assert anchor in outside
+    padded = "一" * 120 + text + "二" * 120
+    pat = events._regex(key)
+    assert [m.span() for m in events._matches(pat, padded, anchor)] == [m.span() for m in pat.finditer(padded)]
+    assert list(pat.finditer(padded))

@@ -314,7 +314,7 @@ def _local_plenums(text: str) -> list:
     character and starting after punctuation, a function word or 中共."""
     out = []
     template = _data()["canonical"]["local_plenum"]
-    for m in _regex("plenum_tail").finditer(text):
+    for m in _matches(_regex("plenum_tail"), text, _data()["plenum_anchor"]):
         k = m.start()
         j = _plenum_start(text, k) if text[k - 1:k] in _data()["level_end"] else None
         if j is None:
@@ -343,7 +343,7 @@ def _sitting(m) -> Cand:
 def _plenum_lists(text: str) -> list:
     """二十届二中、三中全会: one plenum per number, each spanning its own words."""
     out, template, mark = [], _data()["canonical"]["plenum"], _data()["plenum_list_mark"]
-    for m in _regex("plenum_list").finditer(text):
+    for m in _matches(_regex("plenum_list"), text, _data()["plenum_anchor"]):
         pos = m.start(2)
         items = m.group(2).split(mark)
         for k, item in enumerate(items):
