@@ -84,12 +84,14 @@ def find_hits(text: str, s: int, e: int) -> list:
 def _cancelled(text: str, hit: Hit) -> bool:
     """A word of ``unless`` in the clause before the cue (曾任, 此前), or a sentence that opens
     as ``unless_sentence`` says (a dated line of a biography): the construction does not hold."""
-    c = hit.construction
-    before = text[clause_start(text, hit.start, hit.sentence[0]):hit.start]
-    sentence_before = text[hit.sentence[0]:hit.start]
-    return any(w in before for w in c.unless) or any(p.match(text, hit.sentence[0]) for p in c.unless_sentence) \
-        or bool(c.requires_before) and not any(w in sentence_before for w in c.requires_before) \
-        or bool(c.under_heading) and not _heading(text, hit.start).endswith(c.under_heading)
+    c, opens = hit.construction, hit.sentence[0]
+    if c.unless and any(w in text[clause_start(text, hit.start, opens):hit.start] for w in c.unless):
+        return True
+    if any(p.match(text, opens) for p in c.unless_sentence):
+        return True
+    if c.requires_before and not any(w in text[opens:hit.start] for w in c.requires_before):
+        return True
+    return bool(c.under_heading) and not _heading(text, hit.start).endswith(c.under_heading)
 
 
 def _heading(text: str, pos: int) -> str:
