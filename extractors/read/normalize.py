@@ -100,7 +100,7 @@ def width(s: str) -> float:
 
 class _Seg:
     """One line (or part of a line after 。+space) of the raw text."""
-    __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped", "whole")
+    __slots__ = ("a", "b", "text", "blank", "inline", "w", "gapped", "whole", "_alone")
 
     def __init__(self, raw, a, b, blank, inline, w=None):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
@@ -109,6 +109,14 @@ class _Seg:
         self.gapped = len(self.text) < b - a     # spaces inside the line (张三　市委书记)
         # one run of characters, nothing between them that _emit leaves out: its text as is
         self.whole = not self.gapped and not _RUN_BREAK.search(raw, a, b)
+        self._alone = None
+
+    def standalone(self) -> bool:
+        """Whether the line stands alone (a date, a number …); asked of it as the next
+        line and again as the last one, worked out once."""
+        if self._alone is None:
+            self._alone = _standalone(self.text)
+        return self._alone
 
 
 def _segments(raw: str, start: int, end: int) -> list:
@@ -268,7 +276,11 @@ class _Gap:
         body = bool(_BODY_MARKS.search(self.p))
         self.indent = 2 if para.lines == 1 and _INDENT_MARKS.search(self.p) else 0
         self.short = prev.w + self.indent < (0.75 if body else 0.9) * wide - 1
-        self.next_short = nxt.w < 0.8 * wide - 1 and not L.ends_terminal(self.n)
+
+    @property
+    def next_short(self) -> bool:
+        # asked by two late rules only: not worked out for every gap
+        return self.nxt.w < 0.8 * self.wide - 1 and not L.ends_terminal(self.n)
 
 
 # Each rule says True (the paragraph ends), False (it goes on) or None (no say);
@@ -282,7 +294,7 @@ def _sentence_ended(g: _Gap):
 
 def _block_follows(g: _Gap):
     n = g.n
-    if (L.pattern("heading").match(n) or L.pattern("block_start").match(n) or _standalone(n)
+    if (L.pattern("heading").match(n) or L.pattern("block_start").match(n) or g.nxt.standalone()
             or L.pattern("dateline").match(n)):
         return True
     return None
@@ -304,7 +316,7 @@ def _sentence_goes_on(g: _Gap):
 
 
 def _after_standalone(g: _Gap):
-    return True if _standalone(g.p) else None
+    return True if g.prev.standalone() else None
 
 
 def _title_goes_on(g: _Gap):
