@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from functools import lru_cache
 from types import SimpleNamespace
@@ -190,9 +190,14 @@ def _local_widths(segs: list, radius: int = 8, max_width: float = 80) -> list:
     no line counts as full and only punctuation decides.
     """
     ws = [s.w if s.w <= max_width else None for s in segs]
+    # the widths of lines i - radius … i + radius, kept sorted as the window slides
+    window = sorted(w for w in ws[:radius] if w is not None)
     out = []
     for i in range(len(segs)):
-        window = sorted(w for w in ws[max(0, i - radius): i + radius + 1] if w is not None)
+        if i + radius < len(ws) and ws[i + radius] is not None:
+            insort(window, ws[i + radius])
+        if i - radius - 1 >= 0 and ws[i - radius - 1] is not None:
+            del window[bisect_left(window, ws[i - radius - 1])]
         out.append(_shared_width(window))
     return out
 

@@ -49,7 +49,7 @@ def _patterns():
     cut = re.compile(lexicon.trie_alternation(set(lex.w("cut_before")) - weak))
     quoted = re.compile(r"[“\"]([^“”\"]{2,24})[”\"]")
     places = lexicon.place_pattern()
-    return suffix, cut, quoted, places, set(lex.w("initiative_generic")), set(lex.w("slogans"))
+    return suffix, cut, quoted, places, set(lex.w("initiative_generic")), frozenset(lex.w("slogans"))
 
 
 def _quoted_left(text: str, s: int, limit: int) -> int:
@@ -96,10 +96,15 @@ def _longest_first(key: str) -> tuple:
     return tuple(sorted(lexicon.load().w(key), key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def _first_chars(key: str) -> tuple:
+    return tuple({w[:1] for w in lexicon.load().w(key)})
+
+
 def _after_weak_cuts(text: str, start: int, s: int) -> int:
     """Verbs that also occur inside names (建设, 提升, 服务) are cut only at the front."""
     weak = _longest_first("initiative_weak_cuts")
-    if not text.startswith(tuple(w[:1] for w in weak), start):
+    if not text.startswith(_first_chars("initiative_weak_cuts"), start):
         return start        # most names: no weak verb at the front
     moved = True
     while moved:
@@ -174,11 +179,17 @@ def _named_build_up(name: str, head: str, places) -> bool:
     return quoted or bool(place) or any(d in head for d in _distinct()) and len(head) >= 4
 
 
-def _excluded(name: str, core: str, suf: str, generic: set, slogans: set) -> bool:
+def _excluded(name: str, core: str, suf: str, generic: set, slogans: frozenset) -> bool:
     """Too short, a generic activity (党的建设), or a slogan (“两个维护”) outside a named effort."""
     if len(core) <= len(suf) + 1 or name in generic or core in generic:
         return True
-    return any(s in name for s in slogans) and not name.endswith(_words("slogan_endings"))
+    return bool(_any_of(slogans).search(name)) and not name.endswith(_words("slogan_endings"))
+
+
+@lru_cache(maxsize=4)
+def _any_of(words: frozenset) -> re.Pattern:
+    """A search for any of ``words`` in a text: one trie instead of a search per word."""
+    return re.compile(lexicon.trie_alternation(words) or "(?!)")
 
 
 def _bad_head(name: str, head: str, suf: str) -> bool:
@@ -189,7 +200,7 @@ def _bad_head(name: str, head: str, suf: str) -> bool:
     return suf in lex.w("initiative_need_quote") and not any(q in name for q in QUOTE)
 
 
-def _ok(name: str, suf: str, generic: set, slogans: set, places) -> bool:
+def _ok(name: str, suf: str, generic: set, slogans: frozenset, places) -> bool:
     core = name.strip(QUOTE)
     if suf in _words("whole_name_suffixes") and core == suf:
         return True
@@ -221,7 +232,7 @@ def _modifier_only(text: str, end: int, suf: str) -> bool:
     return suf == _data()["strategy"] and text.startswith(_words("strategic_words"), end)
 
 
-def _suffixed(text: str, m, generic: set, slogans: set, places):
+def _suffixed(text: str, m, generic: set, slogans: frozenset, places):
     """The initiative named by the suffix m, or None."""
     suf = m.group()
     start = _start(text, m.start(), keep_and=_keeps_and(text, m.start(), suf))
@@ -260,7 +271,7 @@ def _known():
     return forms, re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
 
 
-def _quoted_names(text: str, slogans: set) -> list:
+def _quoted_names(text: str, slogans: frozenset) -> list:
     """“X”建设 / “X”活动; “X工程” (a quoted name with an initiative suffix); “双X” policy
     shorthands (“双减”)."""
     q_suffixes = lexicon.alternation("initiative_quoted_suffixes")
@@ -275,7 +286,7 @@ def _quoted_names(text: str, slogans: set) -> list:
     return out
 
 
-def _quoted(text: str, slogans: set) -> list:
+def _quoted(text: str, slogans: frozenset) -> list:
     """Quoted names (see _quoted_names), a quoted name and the kind of activity it brands
     (“某某”全民阅读活动), and quoted items listed before 等活动 / 等品牌."""
     out = _quoted_names(text, slogans)
