@@ -36,14 +36,12 @@ class Mention:
     cand: Cand
     node: str                  # node id in the graph
     label: str                 # schema label
+    # the candidate's span, copied: rules read them hundreds of thousands of times
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self):
-        return self.cand.start
-
-    @property
-    def end(self):
-        return self.cand.end
+    def __post_init__(self):
+        self.start, self.end = self.cand.start, self.cand.end
 
 
 @dataclass
