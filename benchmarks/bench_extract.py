@@ -63,7 +63,7 @@ def cpu() -> float:
 # -- one core -------------------------------------------------------------------
 def orgkg_rate(folder: Path, chars: int) -> float:
     from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.recognise.pipeline import warm
+    from orgkg.extractors.extract import warm
     warm()      # patterns built first, as jieba's dictionary and the automaton are below
     t0 = cpu()
     extract_paths([folder], jobs=1)
@@ -134,7 +134,7 @@ def wall(jobs: int, folder: Path) -> float:
     """Wall time of an extraction with ``jobs`` workers once they are running (the fork
     server that warms them is started by a first small run; one worker is this process)."""
     from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.recognise.pipeline import warm
+    from orgkg.extractors.extract import warm
     warm()
     first = sorted(folder.iterdir())[:jobs]
     if jobs > 1:
@@ -155,7 +155,7 @@ def cold_wall(jobs: int, folder: Path, tmp: Path) -> float:
 def child_run(folder: str) -> None:
     """Run in a child: extract on one core, print CPU seconds and peak RSS (MB) as JSON."""
     from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.recognise.pipeline import warm
+    from orgkg.extractors.extract import warm
     warm()
     t0 = cpu()
     result = extract_paths([folder], jobs=1)
@@ -237,7 +237,7 @@ def query_startup(tmp: Path, folder: Path) -> tuple[float, float]:
 
 def profile(folder: Path, top: int = 30) -> None:
     from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.recognise.pipeline import warm
+    from orgkg.extractors.extract import warm
     warm()
     prof = cProfile.Profile()
     prof.enable()

@@ -311,7 +311,7 @@ def _results(todo, jobs, scheduler):
         return _dask_results(todo, scheduler)
     jobs = min(jobs or os.cpu_count() or 1, len(todo))
     if jobs <= 1:
-        from orgkg.extractors.recognise.pipeline import warm
+        from orgkg.extractors.extract import warm
         warm()
         return map(_extract_one, todo)
     return _pool_results(todo, jobs)

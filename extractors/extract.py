@@ -11,11 +11,16 @@ that cannot be read is recorded in ``skipped`` and the batch goes on.
 """
 from __future__ import annotations
 
+import gc
+from functools import lru_cache
+from pathlib import Path
+
 from orgkg.graph.errors import InputError
 from orgkg.graph.kg import KnowledgeGraph, gc_paused
 
 from orgkg.extractors.batch import ExtractResult  # noqa: F401  (its home was here)
 from orgkg.extractors.read import reader
+from orgkg.extractors.read.document import Source
 
 from orgkg.extractors.read import split
 from orgkg.extractors.resolve.context import DocContext, home_body
@@ -52,6 +57,10 @@ def _extract_file(path, nlp) -> dict:
         docs = split.split_documents(source)
     except InputError as exc:
         return {"file": str(path), "skipped": exc.reason}
+    return _extract_docs(source, docs, nlp)
+
+
+def _extract_docs(source, docs, nlp) -> dict:
     nlp = nlp or get_nlp()
     kg = KnowledgeGraph()
     parsed = [candidates(nlp(doc.text)) for doc in docs]
@@ -59,6 +68,22 @@ def _extract_file(path, nlp) -> dict:
     for doc, cands in zip(docs, parsed):
         extract_document(doc, kg, nlp, siblings=docs, cands=cands, same_init=merged)
     return {"file": source.name, "chars": len(source.raw), "graph": kg.to_dict()}
+
+
+@lru_cache(maxsize=1)          # once per process
+def warm() -> None:
+    """Build every word list and pattern the extraction uses now, by extracting a short
+    document of every genre's constructions (data/warm.txt, invented names), rather than
+    on the first files: they take a second or two, which a fork server then spends once
+    for all its workers. They live as long as the process: the cyclic collector is told
+    to leave them alone (gc.freeze), which spares it walking them at every full collection."""
+    source = Source(path=WARM_TEXT, raw=WARM_TEXT.read_text(encoding="utf-8"))
+    _extract_docs(source, split.split_documents(source), None)
+    gc.collect()
+    gc.freeze()
+
+
+WARM_TEXT = Path(__file__).resolve().parent / "data" / "warm.txt"
 
 
 def extract_document(doc, kg, nlp=None, siblings=None, cands=None, same_init=None) -> DocContext:

@@ -15,7 +15,6 @@ reads them back for the later stages.
 """
 from __future__ import annotations
 
-import gc
 from functools import lru_cache
 
 import spacy
@@ -128,17 +127,6 @@ def _drop_orgs_over_titled_people(cands: list) -> list:
     people = [(c.start, c.end) for c in cands if c.label == "Person" and c.props.get("title")]
     return [c for c in cands if c.label != "Organization" or
             not any(c.start < s and e <= c.end for s, e in people)]
-
-
-@lru_cache(maxsize=1)          # once per process
-def warm() -> None:
-    """Build the pipeline and the finders' word lists and patterns now rather than on the first
-    text: they take about a second, which a fork server then spends once for all its workers.
-    They live as long as the process: the cyclic collector is told to leave them alone
-    (gc.freeze), which spares it walking them again at every full collection."""
-    candidates(get_nlp()(""))
-    gc.collect()
-    gc.freeze()
 
 
 class Select:
