@@ -150,3 +150,15 @@ def test_split_documents_one_document_without_boundaries():
 ])
 def test_split_sentences_table(text, sentences):
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+def test_sentence_at_finds_what_a_scan_of_the_sentences_finds():
+    from orgkg.extractors.read.reader import read_source
+    from orgkg.extractors.read.split import split_documents
+    path = sorted((Path(__file__).resolve().parents[1] / "data" / "samples").glob("*.txt"))[0]
+    for doc in split_documents(read_source(path)):
+        def scan(pos):
+            return next(((s, e) for s, e in doc.sentences if s <= pos < e), (0, len(doc.text)))
+        assert all(doc.sentence_at(pos) == scan(pos) for pos in range(-1, len(doc.text) + 2))
+        doc.sentences = [(0, 5), (3, 9)] + doc.sentences      # overlapping: the first that holds it
+        assert doc.sentence_at(4) == (0, 5) and doc.sentence_at(6) == (3, 9)

@@ -13,6 +13,7 @@ and the export's start/end, count characters of ``Source.raw``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -107,7 +108,26 @@ class Document:
         return found
 
     def sentence_at(self, pos: int) -> tuple:
+        """The first sentence that holds ``pos`` (the whole text when none does)."""
+        starts = self._starts()
+        if starts is not None:      # in order and apart: the one that starts last before pos
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos < self.sentences[i][1]:
+                start, end = self.sentences[i]
+                return start, end
+            return 0, len(self.text)
         for start, end in self.sentences:
             if start <= pos < end:
                 return start, end
         return 0, len(self.text)
+
+    def _starts(self):
+        """The sentences' starts when they stand in order and apart, else None; kept while
+        the list of sentences is the same."""
+        key = (id(self.sentences), len(self.sentences))
+        if self.__dict__.get("_starts_key") != key:
+            spans = self.sentences
+            ordered = all(a[1] <= b[0] and a[0] < a[1] for a, b in zip(spans, spans[1:]))
+            self.__dict__["_starts_cache"] = [a for a, _ in spans] if ordered else None
+            self.__dict__["_starts_key"] = key
+        return self.__dict__["_starts_cache"]
