@@ -13,7 +13,11 @@ def alternatives(pattern) -> list:
     return pattern if isinstance(pattern, list) else [pattern]
 
 
-@pytest.mark.parametrize("row", [r for r in PATTERNS if len(r) > 2], ids=lambda r: r[0] + ":" + r[2])
+WORD_ANCHORED = [r for r in PATTERNS if len(r) > 2 and not r[2].startswith(events.REGEX_ANCHOR)]
+REGEX_ANCHORED = [r for r in PATTERNS if len(r) > 2 and r[2].startswith(events.REGEX_ANCHOR)]
+
+
+@pytest.mark.parametrize("row", WORD_ANCHORED, ids=lambda r: r[0] + ":" + r[2])
 def test_the_anchor_stands_outside_any_optional_part_of_each_alternative(row):
     kind, pattern, anchor = row
     for alt in alternatives(pattern):
@@ -52,3 +56,16 @@ def test_plenum_patterns_hold_their_anchor_and_find_it_in_windows(key, text):
     pat = events._regex(key)
     assert [m.span() for m in events._matches(pat, padded, anchor)] == [m.span() for m in pat.finditer(padded)]
     assert list(pat.finditer(padded))
+
+
+@pytest.mark.parametrize("row", REGEX_ANCHORED, ids=lambda r: r[0] + ":" + r[2])
+def test_a_pattern_anchor_is_in_every_match_and_windows_find_them_all(row):
+    kind, pattern, anchor = row
+    pat, found = re.compile(events._expand(pattern)), 0
+    for text in ["深入学习贯彻党的二十大精神，", "中国科协十大代表", "科协九大召开，", "党的十八大以来，十九大、二十大报告"]:
+        padded = "一" * 120 + text + "二" * 120
+        for m in pat.finditer(padded):
+            assert events._anchor_regex(anchor).search(m.group()), (kind, m.group())
+            found += 1
+        assert [m.span() for m in events._matches(pat, padded, anchor)] == [m.span() for m in pat.finditer(padded)]
+    assert found

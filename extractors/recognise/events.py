@@ -80,15 +80,32 @@ def _windows(text: str, anchor: str) -> list:
     """(lo, hi) around each place the anchor stands, overlapping ones joined: a pattern is
     tried once over a stretch that holds many anchors (届 of a roster of sessions)."""
     out = []
-    k = text.find(anchor)
-    while k >= 0:
+    for k in _anchor_positions(text, anchor):
         lo, hi = max(0, k - WINDOW[0]), k + WINDOW[1]
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))
-        k = text.find(anchor, k + 1)
     return out
+
+
+def _anchor_positions(text: str, anchor: str):
+    """Where the anchor stands: a word, or with re: a pattern (a numeral before 大)."""
+    if anchor.startswith(REGEX_ANCHOR):
+        yield from (m.start() for m in _anchor_regex(anchor).finditer(text))
+        return
+    k = text.find(anchor)
+    while k >= 0:
+        yield k
+        k = text.find(anchor, k + 1)
+
+
+REGEX_ANCHOR = "re:"
+
+
+@lru_cache(maxsize=None)
+def _anchor_regex(anchor: str) -> re.Pattern:
+    return re.compile(_expand(anchor[len(REGEX_ANCHOR):]))
 
 
 @lru_cache(maxsize=None)
