@@ -298,11 +298,18 @@ def _sentence_ended(g: _Gap):
 
 
 def _block_follows(g: _Gap):
-    n = g.n
-    if (L.pattern("heading").match(n) or L.pattern("block_start").match(n) or g.nxt.standalone()
-            or L.pattern("dateline").match(n)):
+    if _block_opening().match(g.n) or g.nxt.standalone():
         return True
     return None
+
+
+BLOCK_OPENINGS = ("heading", "block_start", "dateline")
+
+
+@lru_cache(maxsize=1)
+def _block_opening() -> re.Pattern:
+    """A heading, a 抄送/附件 line or a news dateline opens the next line: one pattern."""
+    return re.compile("|".join(f"(?:{L.regex(name)})" for name in BLOCK_OPENINGS))
 
 
 def _lede_after_headline(g: _Gap):
