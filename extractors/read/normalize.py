@@ -417,11 +417,7 @@ def normalize(raw: str, start: int = 0, end: int | None = None) -> tuple:
                 out.append(" ")
                 offsets.append(prev.b)
         para.add(seg.text)
-        if seg.whole:
-            out.append(seg.text)
-            offsets.extend(range(seg.a, seg.b))
-        else:
-            _emit(raw, seg.a, seg.b, out, offsets, _words().roster_separator if roster else "")
+        _emit_seg(raw, seg, out, offsets, roster)
     offsets.append(offsets[-1] + 1 if offsets else end)
     return "".join(out), offsets
 
@@ -444,6 +440,14 @@ def _roster_line(seg, in_roster: bool) -> bool:
 def _padding(before: str, after: str) -> bool:
     """Spaces that pad a label or a two-character name to three cells (组　长, 王　芳)."""
     return len(before.rsplit("：", 1)[-1]) == 1 and len(after.split("：", 1)[0]) == 1
+
+
+def _emit_seg(raw: str, seg: _Seg, out: list, offsets: list, roster: bool) -> None:
+    if seg.whole:       # one run of characters: its text as the segment already reads it
+        out.append(seg.text)
+        offsets.extend(range(seg.a, seg.b))
+    else:
+        _emit(raw, seg.a, seg.b, out, offsets, _words().roster_separator if roster else "")
 
 
 def _emit(raw: str, a: int, b: int, out: list, offsets: list, separator: str = "") -> None:
