@@ -97,3 +97,15 @@ def test_relate_constructions_cues_found_in_one_pass():
     text = "甲局内设机构包括：办公室。王立群任安徽省委副书记。"
     hits = constructions.find_hits(text, 0, len(text))
     assert {h.construction.name for h in hits} >= {"units-listed", "takes-post"}
+
+
+def test_the_heading_above_a_cue_is_the_last_colon_line_before_it():
+    from orgkg.extractors.relate.constructions import _heading
+    text = "关于人事任免的通知\n决定任命：\n张三为某局局长；\n其他事项:\n李四为某处处长。\n附：名单\n"
+
+    def scan(pos):      # the nearest line above pos that ends with a colon
+        k = max(text.rfind("：\n", 0, pos), text.rfind(":\n", 0, pos))
+        return text[text.rfind("\n", 0, k) + 1:k] if k >= 0 else ""
+    assert [_heading(text, p) for p in range(len(text) + 1)] == [scan(p) for p in range(len(text) + 1)]
+    assert _heading(text, text.index("张三")) == "决定任命"
+    assert _heading(text, text.index("李四")) == "其他事项"
