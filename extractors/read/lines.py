@@ -80,9 +80,12 @@ def is_wrapped(line: str) -> bool:
     return len(s) > 2 and s[0] in "（(" and s[-1] in "）)" and not unbalanced(s)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def is_title(line: str) -> bool:
     """A title line: short, no sentence punctuation, ends with a kind word."""
-    s = re.sub(r"\s+", "", line)
+    s = _SPACES.sub("", line)
     if not s or len(s) > 90 or "。" in s or ends_terminal(s) or pattern("heading").match(s):
         return False
     if pattern("speech_title").match(s):
