@@ -49,12 +49,19 @@ class Lexicon:
     def w(self, key):
         return self.words[key]
 
-    def wt(self, key) -> tuple:
-        """Word list ``key`` as a tuple, made once: str.startswith and endswith take one."""
-        cache = self.__dict__.setdefault("_tuples", {})
-        if key not in cache:
-            cache[key] = tuple(self.words[key])
-        return cache[key]
+
+@lru_cache(maxsize=None)
+def word_tuple(key: str) -> tuple:
+    """Word list ``key`` of lexicon.json as a tuple, made once: str.startswith and endswith take one."""
+    return tuple(load().w(key))
+
+
+def by_first_char(words) -> dict:
+    """The words by their first character, each group in the order given."""
+    out = {}
+    for w in words:
+        out.setdefault(w[:1], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def _sorted_alt(items) -> str:
@@ -85,7 +92,12 @@ def _first_chars_first(trie: dict, body: str) -> str:
     starts = sorted(ch for ch in trie if ch)
     if len(starts) < FIRST_CHARS_MIN or "" in trie:
         return body
-    return "(?:(?=[" + "".join(re.escape(ch) for ch in starts) + "])" + body + ")"
+    return "(?:" + _lookahead(starts) + body + ")"
+
+
+def _lookahead(chars) -> str:
+    """A lookahead for any of ``chars``: one character set, checked at once."""
+    return "(?=[" + "".join(re.escape(ch) for ch in chars) + "])"
 
 
 # from how many first characters on a trie opens with the lookahead (a few branches cost less)
@@ -115,8 +127,7 @@ def _grouped(chars: list, branches: list) -> str:
     size = max(GROUP, int(len(branches) ** 0.5) + 1)
     groups = []
     for i in range(0, len(branches), size):
-        firsts = "".join(re.escape(ch) for ch in chars[i:i + size])
-        groups.append("(?=[" + firsts + "])(?:" + "|".join(branches[i:i + size]) + ")")
+        groups.append(_lookahead(chars[i:i + size]) + "(?:" + "|".join(branches[i:i + size]) + ")")
     return "|".join(groups)
 
 

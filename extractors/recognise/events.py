@@ -216,10 +216,7 @@ def _after_cuts(text: str, lo: int, hi: int) -> int:
 
 @lru_cache(maxsize=None)
 def _cut_words_by_first() -> dict:
-    out = {}
-    for w in _cut_words():
-        out.setdefault(w[0], []).append(w)
-    return out
+    return lexicon.by_first_char(_cut_words())
 
 
 def _after_dates(text: str, start: int, hi: int) -> int:

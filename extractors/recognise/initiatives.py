@@ -98,7 +98,7 @@ def _longest_first(key: str) -> tuple:
 
 @lru_cache(maxsize=None)
 def _first_chars(key: str) -> tuple:
-    return tuple({w[:1] for w in lexicon.load().w(key)})
+    return tuple(lexicon.by_first_char(lexicon.load().w(key)))
 
 
 def _after_weak_cuts(text: str, start: int, s: int) -> int:

@@ -224,7 +224,7 @@ def placeish(run: str) -> bool:
 
 
 def _modifier_or_name(prefix: str, suf: str, clean_left: bool) -> bool:
-    if len(prefix) <= 10 and prefix.endswith(lexicon.load().wt("org_modifiers")):
+    if len(prefix) <= 10 and prefix.endswith(lexicon.word_tuple("org_modifiers")):
         return True
     if suf in _rules().strong and len(prefix) >= 3:
         return True
@@ -256,22 +256,18 @@ _BRACKETED = re.compile(r"（[^）]*）")
 
 def is_collective_name(name: str) -> bool:
     """A class of bodies: 各区县科协, 市级学会, 全国学会、协会、研究会."""
-    lex = lexicon.load()
     core = _BRACKETED.sub("", name)
-    if not core.endswith(lex.wt("collective_bodies")):
+    if not core.endswith(lexicon.word_tuple("collective_bodies")):
         return False
-    return core.startswith(lex.wt("collective_heads")) or _words().collective_mark in core or "、" in core
+    return core.startswith(lexicon.word_tuple("collective_heads")) or _words().collective_mark in core or "、" in core
 
 
 @lru_cache(maxsize=None)
 def _suffix_starts():
     """Where a suffix starts, found by one scan (a lookahead: overlapping starts too), and
     the suffixes by their first character, in the list's order."""
-    by_first = {}
-    for x in lexicon.load().w("org_suffixes"):
-        by_first.setdefault(x[:1], []).append(x)
     return re.compile("(?=(" + lexicon.alternation("org_suffixes") + "))"), \
-        {ch: tuple(xs) for ch, xs in by_first.items()}
+        lexicon.by_first_char(lexicon.load().w("org_suffixes"))
 
 
 def find_orgs(text: str) -> list:

@@ -362,7 +362,7 @@ def _honoured_start(text: str, e: int):
 
 def _honoured_left(text: str, s: int, e: int) -> bool:
     return s == 0 or not is_cjk(text[s - 1]) or text.startswith(_word("title_honorific"), e) \
-        or text[s - 1] in _word("honorific_left_chars") or text.endswith(lexicon.load().wt("cut_before"), 0, s)
+        or text[s - 1] in _word("honorific_left_chars") or text.endswith(lexicon.word_tuple("cut_before"), 0, s)
 
 
 def _rostered(text: str) -> list:
