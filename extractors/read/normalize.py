@@ -252,13 +252,13 @@ STANDALONE_LINES = ("date_line", "number_line", "printed_line", "source_line", "
 
 
 def _standalone(t: str) -> bool:
-    return bool(_standalone_line().match(t)) or L.is_wrapped(t)
+    return bool(_any_of(STANDALONE_LINES).match(t)) or L.is_wrapped(t)
 
 
-@lru_cache(maxsize=1)
-def _standalone_line() -> re.Pattern:
-    # one pattern for them all: each line is asked twice, as the next line and as the last
-    return re.compile("|".join(f"(?:{L.regex(name)})" for name in STANDALONE_LINES))
+@lru_cache(maxsize=None)
+def _any_of(names: tuple) -> re.Pattern:
+    """Patterns ``names`` of read.yaml as one: a line is tried once, not once per pattern."""
+    return re.compile("|".join(f"(?:{L.regex(name)})" for name in names))
 
 
 _BODY_MARKS = re.compile("[，。；、：,“”（）]")
@@ -298,18 +298,13 @@ def _sentence_ended(g: _Gap):
 
 
 def _block_follows(g: _Gap):
-    if _block_opening().match(g.n) or g.nxt.standalone():
+    if _any_of(BLOCK_OPENINGS).match(g.n) or g.nxt.standalone():
         return True
     return None
 
 
+# a heading, a 抄送/附件 line or a news dateline opens the next line
 BLOCK_OPENINGS = ("heading", "block_start", "dateline")
-
-
-@lru_cache(maxsize=1)
-def _block_opening() -> re.Pattern:
-    """A heading, a 抄送/附件 line or a news dateline opens the next line: one pattern."""
-    return re.compile("|".join(f"(?:{L.regex(name)})" for name in BLOCK_OPENINGS))
 
 
 def _lede_after_headline(g: _Gap):

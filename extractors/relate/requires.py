@@ -21,8 +21,6 @@ def _lex():
 def rule_requires(ctx, s, e, ms):
     if not ctx.self_node or ctx.doc.meta.kind in _lex().w["no_duties_in"]:
         return
-    if not ms:
-        return          # every requirement names a body or an initiative of the sentence
     sent = ctx.doc.text[s:e]
     _duties(ctx, s, sent, ms)
     _asked(ctx, s, sent, ms)
@@ -51,7 +49,9 @@ def _asked(ctx, s, sent, ms) -> None:
     """请X(、Y)…: bodies asked to act."""
     text, w = ctx.doc.text, _lex().w
     orgs = org_mentions(ms)
-    for m in _lex().asked.finditer(sent) if orgs else ():
+    if not orgs:
+        return
+    for m in _lex().asked.finditer(sent):
         at = s + m.end()
         for o in orgs:
             if o.start == at or o.start > at and text[at:o.start].strip(w["asked_gap"]) == "" and o.start - at <= 1:
