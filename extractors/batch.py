@@ -118,11 +118,7 @@ class ResultCache:
 
     def get(self, key) -> dict | None:
         """The entry, or None when it is missing or damaged (it is then made again)."""
-        try:
-            data = json.loads(self.path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) and isinstance(data.get("graph"), dict) else None
+        return _read_entry(self.path(key))
 
     def prune(self) -> None:
         """Remove the results of other extractor versions: they can never be used again."""
@@ -141,38 +137,46 @@ class ResultCache:
 
     def get_run(self, keys: list) -> dict | None:
         path = self.run_path(keys)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8")) if path else None
-        except (OSError, ValueError):
-            return None
-        ok = isinstance(data, dict) and isinstance(data.get("graph"), dict) and isinstance(data.get("files"), list)
-        return data if ok else None
+        data = _read_entry(path) if path else None
+        return data if data is not None and isinstance(data.get("files"), list) else None
 
     def put_run(self, keys: list, result) -> None:
         path = self.run_path(keys)
         if path is None or not self.keeps:
             return
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        text = json.dumps({"files": result.files, "graph": result.kg.to_dict()}, ensure_ascii=False,
-                          separators=(",", ":"))
-        with atomic_open(path, durable=False) as fh:
-            fh.write(text)
+        _write_entry(path, {"files": result.files, "graph": result.kg.to_dict()})
         for old in sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime)[:-self.RUNS_KEPT]:
             old.unlink(missing_ok=True)
 
-    def put(self, key, payload: dict) -> None:
+    def put(self, key, payload: dict) -> bool:
+        """Keep a file's result; False when it is not kept (a file that failed, or unreadable)."""
         if key is None or "skipped" in payload:
-            return                      # files that failed are cheap to try again, and may be fixed
+            return False                # files that failed are cheap to try again, and may be fixed
         folder = self.path(key).parent
         if folder not in self._made:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             folder.mkdir(mode=0o700, exist_ok=True)
             self._made.add(folder)
-        # no fsync: a cut-short entry after a power cut fails to parse and is made again
-        # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        with atomic_open(self.path(key), durable=False) as fh:
-            fh.write(text)
+        _write_entry(self.path(key), payload)
+        return True
+
+
+def _read_entry(path: Path) -> dict | None:
+    """An entry holding a graph, or None when it is missing or damaged."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("graph"), dict) else None
+
+
+def _write_entry(path: Path, value) -> None:
+    # no fsync: a cut-short entry after a power cut fails to parse and is made again
+    # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    with atomic_open(path, durable=False) as fh:
+        fh.write(text)
 
 
 def run(paths, progress=None, jobs=1, cache_dir=None, scheduler=None, version=None):
@@ -264,9 +268,7 @@ class _Merger:
         if index == self.next or sum(p is not None for p in self.waiting.values()) < self.window:
             return True
         key = self.keys[index]
-        if not self.cache.has(key):
-            self.cache.put(key, payload)
-        return not self.cache.has(key)
+        return not (self.cache.has(key) or self.cache.put(key, payload))
 
     def finish(self) -> None:
         self._drain()
