@@ -76,8 +76,7 @@ def best_rate(chars: int, run) -> float:
 
 # -- one core -------------------------------------------------------------------
 def orgkg_rate(folder: Path, chars: int) -> float:
-    from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.extract import warm
+    from orgkg.extractors.extract import extract_paths, warm
     warm()      # patterns built first, as jieba's dictionary and the automaton are below
     return best_rate(chars, lambda: extract_paths([folder], jobs=1))
 
@@ -145,8 +144,7 @@ def ac_rate(folder: Path, chars: int) -> tuple[float | None, int]:
 def wall(jobs: int, folder: Path) -> float:
     """Wall time of an extraction with ``jobs`` workers once they are running (the fork
     server that warms them is started by a first small run; one worker is this process)."""
-    from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.extract import warm
+    from orgkg.extractors.extract import extract_paths, warm
     warm()
     first = sorted(folder.iterdir())[:jobs]
     if jobs > 1:
@@ -166,8 +164,7 @@ def cold_wall(jobs: int, folder: Path, tmp: Path) -> float:
 # -- memory and growth: a fresh process per size ----------------------------------
 def child_run(folder: str) -> None:
     """Run in a child: extract on one core, print CPU seconds and peak RSS (MB) as JSON."""
-    from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.extract import warm
+    from orgkg.extractors.extract import extract_paths, warm
     warm()
     t0 = cpu()
     result = extract_paths([folder], jobs=1)
@@ -248,8 +245,7 @@ def query_startup(tmp: Path, folder: Path) -> tuple[float, float]:
 
 
 def profile(folder: Path, top: int = 30) -> None:
-    from orgkg.extractors.extract import extract_paths
-    from orgkg.extractors.extract import warm
+    from orgkg.extractors.extract import extract_paths, warm
     warm()
     prof = cProfile.Profile()
     prof.enable()
