@@ -112,3 +112,17 @@ def test_resolve_county_from_the_names_found_in_a_news_item():
     from orgkg.graph.kg import KnowledgeGraph
     ctx = extract_document(_doc("中共石柱县委十四届六次全会召开，县委书记王明讲话。"), KnowledgeGraph())
     assert ctx.juris.name == "石柱县"
+
+
+@pytest.mark.parametrize("text", [
+    "", "苏", "苏州苏州苏州", "苏苏苏苏", "广州的广州人在广州，广东广东。广州",
+    "湖南湖南湖南湖北湖北湖北湖南", "渝中渝中𠀋渝中渝中", "abc苏州 苏州\n苏州",
+])
+def test_resolve_pairs_counted_as_arrays_equal_a_count_of_every_pair(text):
+    # the short forms' first pairs named three times, in the order the text first names them
+    from collections import Counter
+
+    from orgkg.extractors.resolve import jurisdiction as J
+    counted = Counter(map(str.__add__, text, text[1:]))
+    expected = [pair for pair, n in counted.items() if n >= 3 and pair in J._short_forms()]
+    assert J._often_pairs(text) == expected

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
+import numpy as np
+
 from orgkg.extractors import knowledge as lexicon
 
 # the words and patterns below are data: extractors/data/jurisdiction.yaml says what each is
@@ -176,8 +178,7 @@ def _most_named(doc, orgs: list):
         if p:
             counts[p.name] += 1
     # a form named three times starts with a pair of characters seen three times
-    often = [pair for pair, n in _pair_counts(doc.text).items() if n >= 3]
-    for name, short in (f for pair in often for f in _short_forms().get(pair, ())):
+    for name, short in (f for pair in _often_pairs(doc.text) for f in _short_forms().get(pair, ())):
         k = doc.text.count(short)
         if k >= 3:
             counts[name] += k / 2
@@ -199,9 +200,36 @@ def _short_forms() -> dict:
     return out
 
 
-def _pair_counts(text: str) -> Counter:
-    """How often each pair of adjacent characters stands in ``text``."""
-    return Counter(map(str.__add__, text, text[1:]))
+@lru_cache(maxsize=None)
+def _short_form_pairs() -> tuple:
+    """The first two characters of the short forms as sorted numbers, and a table saying
+    which characters start one (so that a text's pairs are looked at only there)."""
+    pairs = np.array(sorted(_pair_code(p) for p in _short_forms()), dtype=np.uint64)
+    starts = np.zeros(0x110000, dtype=bool)
+    starts[[ord(p[0]) for p in _short_forms()]] = True
+    return pairs, starts
+
+
+def _pair_code(pair: str) -> int:
+    return ord(pair[0]) << 21 | ord(pair[1])     # a code point has 21 bits
+
+
+def _often_pairs(text: str, times: int = 3) -> list:
+    """The first two characters of short forms that stand ``times`` times or more in
+    ``text`` (overlapping ones counted), in the order the text first names them.
+    Counted over arrays of character codes: counting every pair of a long text one
+    string at a time cost more than the rest of this module."""
+    known, starts = _short_form_pairs()
+    if not len(known):
+        return []
+    chars = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    at = np.flatnonzero(starts[chars[:-1]])
+    codes = chars[at].astype(np.uint64) << np.uint64(21) | chars[at + 1]
+    found = np.searchsorted(known, codes)
+    found[found == len(known)] = 0
+    values, first, counts = np.unique(codes[known[found] == codes], return_index=True, return_counts=True)
+    often = counts >= times
+    return [chr(int(v) >> 21) + chr(int(v) & 0x1FFFFF) for _, v in sorted(zip(first[often], values[often]))]
 
 
 def _place_prefix_of(core: str):
