@@ -85,6 +85,8 @@ _WIDE_SPACES = [c for c in _SPACE if not c.isascii()]
 _RUNS = re.compile(r"[^\s\u200b\ufeff]+")
 _RUN_BREAK = re.compile(r"[\s\u200b\ufeff]")
 _NEWLINE = re.compile(r"\r\n?|\n")
+# a character that folding, widening or _emit changes or leaves out
+_TO_CHANGE = re.compile("[" + re.escape("".join(map(chr, _FOLD_DROP_SPACE)) + "".join(_WIDE)) + r"\s\u200b\ufeff]")
 _GAP_AFTER_STOP = re.compile(r"[。！？；](?:[”’」』）)]?)([ \t\u3000]+)(?=\S)")
 
 
@@ -94,7 +96,7 @@ def _is_cjkish(ch: str) -> bool:
 
 def width(s: str) -> float:
     """Printed width in CJK cells: ASCII characters and spaces count half."""
-    narrow = len(s.encode("ascii", "ignore")) + sum(s.count(c) for c in _WIDE_SPACES)
+    narrow = len(s.encode("ascii", "ignore")) + sum(map(s.count, _WIDE_SPACES))
     return len(s) - narrow / 2
 
 
@@ -104,12 +106,16 @@ class _Seg:
 
     def __init__(self, raw, a, b, blank, inline, w=None):
         self.a, self.b, self.blank, self.inline = a, b, blank, inline
-        self.text = widen(raw[a:b].translate(_FOLD_DROP_SPACE))
-        self.w = width(raw[a:b]) if w is None else w
+        line = raw[a:b]
+        self.w = width(line) if w is None else w
+        self._alone = None
+        if not _TO_CHANGE.search(line):      # most lines: nothing to fold, widen or leave out
+            self.text, self.gapped, self.whole = line, False, True
+            return
+        self.text = widen(line.translate(_FOLD_DROP_SPACE))
         self.gapped = len(self.text) < b - a     # spaces inside the line (张三　市委书记)
         # one run of characters, nothing between them that _emit leaves out: its text as is
         self.whole = not self.gapped and not _RUN_BREAK.search(raw, a, b)
-        self._alone = None
 
     def standalone(self) -> bool:
         """Whether the line stands alone (a date, a number …); asked of it as the next
@@ -238,12 +244,12 @@ class _Para:
         if not _BRACKET.search(text):
             return
         for k, (a, b) in enumerate(_PAIRS):
-            opened = self.depth[k] + sum(text.count(c) for c in a) - sum(text.count(c) for c in b)
+            opened = self.depth[k] + sum(map(text.count, a)) - sum(map(text.count, b))
             self.depth[k] = max(0, opened)     # a stray closer does not cancel a later opener
 
     @property
     def open(self) -> bool:
-        return any(d > 0 for d in self.depth)
+        return any(self.depth)      # never below 0
 
 
 # lines that stand alone whatever the layout: a date, a document number, a printer's
