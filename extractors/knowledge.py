@@ -257,16 +257,24 @@ class DataFile:
     def finditer(self, key: str, text: str):
         """The matches of pattern ``key`` in text; none, untried, when the file's ``needs``
         table gives words for the key and none of them stands in the text (most of the
-        short texts names are looked for in hold no 等, 驻 or 电)."""
-        needs = _file_needs(self.name, key)
-        if needs and not any(map(text.__contains__, needs)):
+        short texts names are looked for in hold no 等, 驻 or 电). A need written ``re:…``
+        is a piece of the pattern itself, looked for as a pattern (等…企业)."""
+        words, pieces = _file_needs(self.name, key)
+        if (words or pieces) and not (any(map(text.__contains__, words))
+                                      or any(p.search(text) for p in pieces)):
             return iter(())
         return _file_pattern(self.name, key).finditer(text)
 
 
+NEEDED_PIECE = "re:"
+
+
 @lru_cache(maxsize=None)
 def _file_needs(name: str, key: str) -> tuple:
-    return tuple(data_file(name).get("needs", {}).get(key, ()))
+    """(words, compiled pieces) one of which every match of pattern ``key`` holds."""
+    needs = data_file(name).get("needs", {}).get(key, ())
+    return (tuple(w for w in needs if not w.startswith(NEEDED_PIECE)),
+            tuple(re.compile(w[len(NEEDED_PIECE):]) for w in needs if w.startswith(NEEDED_PIECE)))
 
 
 @lru_cache(maxsize=None)
