@@ -69,3 +69,24 @@ def test_a_pattern_anchor_is_in_every_match_and_windows_find_them_all(row):
             found += 1
         assert [m.span() for m in events._matches(pat, padded, anchor)] == [m.span() for m in pat.finditer(padded)]
     assert found
+
+
+def test_the_sitting_anchor_is_a_piece_of_each_sitting_alternative():
+    pieces = events._data()["sitting_anchor"][len(events.REGEX_ANCHOR):].split("|(?<=")
+    alts = events._data()["sitting"]
+    assert len(pieces) == len(alts) == 2
+    assert pieces[0] in alts[0] and "(?<=" + pieces[1] in alts[1]
+
+
+@pytest.mark.parametrize("text", [
+    "市政府召开第45次常务会议，研究部署工作",
+    "某局召开党组（扩大）会议，传达学习精神；某院举行党委会议",
+    "召开党委常委会2024年第9次会议，审议通过",
+    "第十四届全国人民代表大会第二次会议开幕，第一季度",
+    "中心组2024年第5次集体学习，某大学2024年第12次校长办公会",
+])
+def test_sittings_tried_around_their_anchor_are_those_of_the_whole_scan(text):
+    padded = "一" * 120 + text + "第二次" + "二" * 120
+    pat = events._regex("sitting")
+    whole = [m.span() for m in pat.finditer(padded)]
+    assert whole and [m.span() for m in events._matches(pat, padded, events._data()["sitting_anchor"])] == whole

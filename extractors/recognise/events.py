@@ -342,7 +342,7 @@ def _local_plenums(text: str) -> list:
 def _sittings(text: str) -> list:
     """Numbered sittings; entities.py names them after the body that holds them and drops
     those with no body right before them or before 召开/举行/进行."""
-    return [_sitting(m) for m in _regex("sitting").finditer(text)
+    return [_sitting(m) for m in _matches(_regex("sitting"), text, _data()["sitting_anchor"])
             if not _regex("term_before").search(text, max(0, m.start() - 24), m.start())]
 
 
