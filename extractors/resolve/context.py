@@ -57,6 +57,7 @@ class DocContext:
     main_event: str | None = None
     addressee_nodes: list = field(default_factory=list)
     by_key: dict = field(default_factory=dict)   # match key of a name or alias -> node id
+    keyed: set = field(default_factory=set)      # (label, name or alias) already in by_key
     protected: set = field(default_factory=set)  # collectives kept even without a relation
     unit_of: dict = field(default_factory=dict)  # unit node -> the body it was named a unit of
 
@@ -67,8 +68,12 @@ class DocContext:
         node = self.kg.add_entity(label, name, [a for a in aliases if a], collective, mentions, **props)
         data = self.kg.node(node)
         for k in [data["name"], *data["aliases"]]:
-            self.by_key.setdefault((label, match_key(k)), node)
-            self.by_key.setdefault((label, _organ_key(k)), node)
+            # a name keyed once is keyed for good (by_key only gains keys): a body named
+            # fifty times is not keyed fifty times over
+            if (label, k) not in self.keyed:
+                self.keyed.add((label, k))
+                self.by_key.setdefault((label, match_key(k)), node)
+                self.by_key.setdefault((label, _organ_key(k)), node)
         return node
 
     def lookup(self, label, name):
