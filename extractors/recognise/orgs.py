@@ -99,7 +99,7 @@ def _left_start(text: str, s: int, limit: int = 22) -> int:
 
 def _cut(text: str, ws: int, s: int) -> int:
     """Start of the name: after the last verb or function word in text[ws:s]."""
-    immune = _immune(text, ws, s)
+    immune = _Immune(text, ws, s)
     start = _after_cut_words(text, ws, s, immune)
     if ws and text[ws - 1].isdigit() and text[ws] in _words().date_ends:
         start = max(start, ws + 1)      # 经2025年4月16日市人民政府…: the date's last character
@@ -111,6 +111,21 @@ def _cut(text: str, ws: int, s: int) -> int:
         if text[i] == mark or text[i] in stops:     # any other character leaves the start
             start = _start_after(text, i, start, immune)
     return start
+
+
+class _Immune:
+    """What ``_immune`` gives, worked out when first asked: before a third of the suffixes
+    stands no cut word and no stop character, and nothing is asked."""
+    __slots__ = ("text", "ws", "s", "_covered")
+
+    def __init__(self, text: str, ws: int, s: int):
+        self.text, self.ws, self.s, self._covered = text, ws, s, None
+
+    @property
+    def covered(self) -> set:
+        if self._covered is None:
+            self._covered = _immune(self.text, self.ws, self.s)
+        return self._covered
 
 
 def _immune(text: str, ws: int, s: int) -> set:
@@ -159,22 +174,23 @@ def _inside_word_starts(text: str) -> tuple:
     return tuple(out)
 
 
-def _after_cut_words(text: str, ws: int, s: int, immune: set) -> int:
+def _after_cut_words(text: str, ws: int, s: int, immune: _Immune) -> int:
     start = ws
     for m in _patterns()[3].finditer(text, ws, s):
-        if not any(i in immune for i in range(m.start(), m.end())):
+        covered = immune.covered
+        if not any(i in covered for i in range(m.start(), m.end())):
             start = max(start, m.end())
     return start
 
 
-def _start_after(text: str, i: int, start: int, immune: set) -> int:
+def _start_after(text: str, i: int, start: int, immune: _Immune) -> int:
     """The name's start once the character text[i] is read."""
     ch, mark = text[i], _words().collective_mark
     # 各 starts a class even where it is an anchor (要求各社区党委), but not after a body,
     # where it starts that body's own units (市纪委各…, 委直属各单位)
     if ch == mark and i > start and not _owns_units(text[start:i]):
         return i
-    if i in immune or ch not in lexicon.load().w("left_stops") or _stop_held(text, i):
+    if ch not in lexicon.load().w("left_stops") or i in immune.covered or _stop_held(text, i):
         return start
     if ch == mark:
         return max(start, i)       # keep 各: it marks a collective
