@@ -86,16 +86,17 @@ def _cancelled(text: str, hit: Hit) -> bool:
     """A word of ``unless`` in the clause before the cue (曾任, 此前), or a sentence that opens
     as ``unless_sentence`` says (a dated line of a biography): the construction does not hold."""
     c, opens = hit.construction, hit.sentence[0]
+    # the word a construction needs before its cue is missing most often: asked first
+    if c.requires_before:
+        before = text[opens:hit.start]
+        if not any(w in before for w in c.requires_before):
+            return True
     if c.unless:
         before = text[clause_start(text, hit.start, opens):hit.start]
         if any(w in before for w in c.unless):
             return True
     if any(p.match(text, opens) for p in c.unless_sentence):
         return True
-    if c.requires_before:
-        before = text[opens:hit.start]
-        if not any(w in before for w in c.requires_before):
-            return True
     return bool(c.under_heading) and not _heading(text, hit.start).endswith(c.under_heading)
 
 
