@@ -64,6 +64,16 @@ def by_first_char(words) -> dict:
     return {ch: tuple(ws) for ch, ws in out.items()}
 
 
+def places(text: str, word: str, overlapping: bool = True):
+    """Where ``word`` stands in text, left to right; each place after the last one's end
+    when not ``overlapping`` (as a pattern of the word finds them)."""
+    step = 1 if overlapping else max(1, len(word))
+    k = text.find(word) if word else -1
+    while k >= 0:
+        yield k
+        k = text.find(word, k + step)
+
+
 def _sorted_alt(items) -> str:
     return trie_alternation(items)
 

@@ -3,6 +3,8 @@ lookaheads, matches what the plain alternation of the words (longest first) matc
 import re
 from pathlib import Path
 
+import pytest
+
 from orgkg.extractors import knowledge
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
@@ -38,3 +40,12 @@ def test_every_word_of_a_grouped_trie_matches_whole():
     words = place_words()
     pattern = re.compile(knowledge.trie_alternation(words))
     assert all(pattern.fullmatch(w) for w in words)
+
+
+@pytest.mark.parametrize("text, word", [("科协科协科协", "科协"), ("aaaa", "aa"), ("", "a"), ("abc", ""), ("甲乙甲", "甲")])
+def test_the_places_of_a_word_are_those_a_pattern_of_it_finds(text, word):
+    from orgkg.extractors.knowledge import places
+    plain = [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+    overlapping = [m.start() for m in re.finditer("(?=" + re.escape(word) + ")", text)] if word else []
+    assert list(places(text, word, overlapping=False)) == plain
+    assert list(places(text, word)) == overlapping

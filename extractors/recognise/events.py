@@ -94,10 +94,7 @@ def _anchor_positions(text: str, anchor: str):
     if anchor.startswith(REGEX_ANCHOR):
         yield from (m.start() for m in _anchor_regex(anchor).finditer(text))
         return
-    k = text.find(anchor)
-    while k >= 0:
-        yield k
-        k = text.find(anchor, k + 1)
+    yield from lexicon.places(text, anchor)
 
 
 REGEX_ANCHOR = "re:"

@@ -165,10 +165,7 @@ def _inside_word_starts(text: str) -> tuple:
     itself still marks the start, so a word that opens with it leaves it uncovered."""
     mark, out = _words().collective_mark, []
     for w in _rules().inside:
-        starts, k = [], text.find(w) if w else -1
-        while k >= 0:
-            starts.append(k)
-            k = text.find(w, k + 1)
+        starts = list(lexicon.places(text, w))
         if starts:
             out.append((int(w.startswith(mark)), len(w), starts))
     return tuple(out)

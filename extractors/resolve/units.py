@@ -36,8 +36,8 @@ def bare_units(ctx, taken: Covered) -> list:
                                    if ctx.home.endswith(full) and len(ctx.home) > len(full)]
     out = []
     for unit in units:
-        for m in re.finditer(re.escape(unit), text):
-            s, e = m.start(), m.end()
+        for s in lexicon.places(text, unit, overlapping=False):
+            e = s + len(unit)
             before, after = text[s - 1:s], text[e:e + 1]
             if not taken.overlaps(s, e) and (not before or before in w["before"]) \
                     and after not in w["not_after"]:
