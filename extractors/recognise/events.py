@@ -76,7 +76,8 @@ def _matches(pat, text: str, anchor):
         yield from pat.finditer(text, lo, hi)
 
 
-def _windows(text: str, anchor: str) -> list:
+@lru_cache(maxsize=32)      # patterns that share an anchor find it once per text
+def _windows(text: str, anchor: str) -> tuple:
     """(lo, hi) around each place the anchor stands, overlapping ones joined: a pattern is
     tried once over a stretch that holds many anchors (届 of a roster of sessions)."""
     out = []
@@ -86,7 +87,7 @@ def _windows(text: str, anchor: str) -> list:
             out[-1] = (out[-1][0], hi)
         else:
             out.append((lo, hi))
-    return out
+    return tuple(out)
 
 
 def _anchor_positions(text: str, anchor: str):
