@@ -314,10 +314,25 @@ def _photographed(text: str) -> list:
 def _name_lists(text: str) -> list:
     """A list of bare three-character names: 王小明、李大伟."""
     out = []
-    for m in re.finditer(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+", text):
+    for m in _name_list_matches(text):
         if _list_stands_alone(text, m.start(), m.end()):
             out += _listed_names(m.group(), m.start())
     return out
+
+
+NAME_LIST = re.compile(r"[\u4e00-\u9fff]{3}(?:、[\u4e00-\u9fff]{3})+")
+
+
+def _name_list_matches(text: str):
+    """The matches NAME_LIST.finditer gives, tried only where a list can start (three
+    characters before a 、) rather than at every character."""
+    end = 0
+    for k in lexicon.places(text, "、"):
+        if k - 3 >= end:
+            m = NAME_LIST.match(text, k - 3)
+            if m:
+                yield m
+                end = m.end()
 
 
 def _list_stands_alone(text: str, s: int, e: int) -> bool:
