@@ -351,10 +351,12 @@ def _listed_names(names: str, pos: int) -> list:
 def _honoured(text: str) -> list:
     """A name followed by 同志 / 总书记: 刘建华同志, 习近平总书记."""
     out = []
-    for m in _regex("honorific_ahead").finditer(text):
-        s = _honoured_start(text, m.start())
+    # where an honorific starts, found word by word (a pattern looking ahead at every
+    # character cost ten times as much)
+    for e in sorted({k for w in _word("honorifics") for k in lexicon.places(text, w)}):
+        s = _honoured_start(text, e)
         if s is not None:
-            out.append(Cand(s, m.start(), text[s:m.start()], "Person"))
+            out.append(Cand(s, e, text[s:e], "Person"))
     return out
 
 
