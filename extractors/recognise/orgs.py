@@ -106,11 +106,15 @@ def _cut(text: str, ws: int, s: int) -> int:
     date = _regex("cn_date").match(text, start, s)
     if date:
         start = date.end()
-    stops, mark = lexicon.load().w("left_stops"), _words().collective_mark
-    for i in range(ws, s):
-        if text[i] == mark or text[i] in stops:     # any other character leaves the start
-            start = _start_after(text, i, start, immune)
+    for m in _stop_chars().finditer(text, ws, s):     # any other character leaves the start
+        start = _start_after(text, m.start(), start, immune)
     return start
+
+
+@lru_cache(maxsize=None)
+def _stop_chars() -> re.Pattern:
+    """The collective mark (各) and the stop characters, as one character class."""
+    return re.compile("[" + re.escape(_words().collective_mark + lexicon.load().w("left_stops")) + "]")
 
 
 class _Immune:
@@ -152,23 +156,21 @@ def _inside_words(text: str, ws: int, s: int) -> set:
     """Indices covered by the words of names that hold a stop character and start in
     text[ws:s] (the word may run into the suffix: 中心|医院)."""
     covered = set()
-    for skip, n, starts in _inside_word_starts(text):
-        for k in starts[bisect_left(starts, ws):bisect_left(starts, s)]:
-            covered.update(range(k + skip, k + n))
+    starts, found = _inside_word_starts(text)
+    for k, skip, n in found[bisect_left(starts, ws):bisect_left(starts, s)]:
+        covered.update(range(k + skip, k + n))
     return covered
 
 
 @lru_cache(maxsize=16)
 def _inside_word_starts(text: str) -> tuple:
-    """(characters left uncovered at its start, length, where it stands) of each such word
-    in the whole text: found once per text instead of once per suffix. The collective mark
-    itself still marks the start, so a word that opens with it leaves it uncovered."""
-    mark, out = _words().collective_mark, []
-    for w in _rules().inside:
-        starts = list(lexicon.places(text, w))
-        if starts:
-            out.append((int(w.startswith(mark)), len(w), starts))
-    return tuple(out)
+    """Where each such word stands in the whole text, in order, and (where, characters
+    left uncovered at its start, length) of each: found once per text instead of once per
+    suffix. The collective mark itself still marks the start, so a word that opens with it
+    leaves it uncovered."""
+    mark = _words().collective_mark
+    found = sorted((k, int(w.startswith(mark)), len(w)) for w in _rules().inside for k in lexicon.places(text, w))
+    return [k for k, _, _ in found], found
 
 
 def _after_cut_words(text: str, ws: int, s: int, immune: _Immune) -> int:
