@@ -1,5 +1,7 @@
 """The constructions of data/constructions.yaml, one row each (and the cases that must
 yield nothing), on short texts written in the style of each genre with made-up names."""
+from pathlib import Path
+
 import pytest
 from test_relations_rules import graph_of, triples
 
@@ -109,3 +111,20 @@ def test_the_heading_above_a_cue_is_the_last_colon_line_before_it():
     assert [_heading(text, p) for p in range(len(text) + 1)] == [scan(p) for p in range(len(text) + 1)]
     assert _heading(text, text.index("张三")) == "决定任命"
     assert _heading(text, text.index("李四")) == "其他事项"
+
+
+def test_cues_of_one_scan_of_the_text_are_those_of_a_scan_of_each_sentence():
+    from orgkg.extractors.read import reader, split
+    root = Path(__file__).resolve().parents[1] / "data" / "samples"
+    pattern, checked = constructions._cue_index()[0], 0
+    texts = [d for p in sorted(root.glob("*.txt")) for d in split.split_documents(reader.read_source(p))]
+    for doc in texts:
+        spans = list(doc.sentences) + [(0, len(doc.text)), (3, 7), (1, max(1, len(doc.text) - 1))]
+        for s, e in spans:
+            alone = [(m.start(), m.end(), m.group()) for m in pattern.finditer(doc.text, s, e)]
+            assert constructions._cues_in(doc.text, s, e) == alone, (s, e)
+            checked += len(alone)
+    # a span that cuts a cue in two is scanned alone: 担任 cut after 担 leaves 任
+    text = "张三担任市长。"
+    assert constructions._cues_in(text, 0, 3) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text, 0, 3)]
+    assert checked > 100

@@ -13,7 +13,7 @@ resolver (DocContext) turns spans into nodes; the interpreter adds the edges.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -71,15 +71,33 @@ def _cue_index():
 
 def find_hits(text: str, s: int, e: int) -> list:
     """Every cue of every construction in text[s:e], as unfilled hits."""
-    pattern, by_cue = _cue_index()
+    _, by_cue = _cue_index()
     hits = []
-    for m in pattern.finditer(text, s, e):
-        for c in by_cue[m.group()]:
-            if c.not_followed_by and text.startswith(c.not_followed_by, m.end()) \
-                    or c.not_preceded_by and text.endswith(c.not_preceded_by, s, m.start()):
+    for a, b, cue in _cues_in(text, s, e):
+        for c in by_cue[cue]:
+            if c.not_followed_by and text.startswith(c.not_followed_by, b) \
+                    or c.not_preceded_by and text.endswith(c.not_preceded_by, s, a):
                 continue
-            hits.append(Hit(c, m.start(), m.end(), (s, e)))
+            hits.append(Hit(c, a, b, (s, e)))
     return hits
+
+
+def _cues_in(text: str, s: int, e: int) -> list:
+    """(start, end, cue) of the cues a scan of text[s:e] finds: those of one scan of the
+    whole text, unless one of them runs across s or e (no cue holds a sentence's last
+    mark or a line break, so none does); then text[s:e] is scanned alone."""
+    starts, found = _cues_of(text)
+    i, j = bisect_left(starts, s), bisect_left(starts, e)
+    if (i and found[i - 1][1] > s) or (j > i and found[j - 1][1] > e):
+        return [(m.start(), m.end(), m.group()) for m in _cue_index()[0].finditer(text, s, e)]
+    return found[i:j]
+
+
+@lru_cache(maxsize=4)
+def _cues_of(text: str) -> tuple:
+    """Where each cue of the whole text starts, in order, and (start, end, cue) of each."""
+    found = [(m.start(), m.end(), m.group()) for m in _cue_index()[0].finditer(text)]
+    return [a for a, _, _ in found], found
 
 
 def _cancelled(text: str, hit: Hit) -> bool:
