@@ -82,3 +82,10 @@ def top_level_alternatives(pattern: str) -> list:
             out.append(pattern[last:i])
             last = i + 1
     return out + [pattern[last:]]
+
+
+def test_the_dateline_needs_its_character():
+    from orgkg.extractors.read import lines
+    need = lines.layout("split")["dateline_needs"]
+    assert all(need in required_text(alt) for alt in top_level_alternatives(lines.regex("dateline")))
+    assert lines.pattern("dateline").search("科技日报北京4月10日电") and need in "科技日报北京4月10日电"

@@ -177,6 +177,8 @@ def _head_start(lines: list, k: int) -> int:
 
 def _news_dateline(line: str):
     """The news dateline that starts an item in this line, if any."""
+    if L.layout("split")["dateline_needs"] not in line:
+        return None
     m = L.pattern("dateline").search(line)
     cited_by = L.layout("split")["cited_by"]
     if m and m.start() and (line[m.start() - 1] in cited_by or line[m.end():m.end() + 1] in "，,"):
