@@ -64,7 +64,7 @@ def by_first_char(words) -> dict:
     return {ch: tuple(ws) for ch, ws in out.items()}
 
 
-def places(text: str, word: str, overlapping: bool = True):
+def positions(text: str, word: str, overlapping: bool = True):
     """Where ``word`` stands in text, left to right; each place after the last one's end
     when not ``overlapping`` (as a pattern of the word finds them)."""
     step = 1 if overlapping else max(1, len(word))

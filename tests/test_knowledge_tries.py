@@ -43,9 +43,9 @@ def test_every_word_of_a_grouped_trie_matches_whole():
 
 
 @pytest.mark.parametrize("text, word", [("科协科协科协", "科协"), ("aaaa", "aa"), ("", "a"), ("abc", ""), ("甲乙甲", "甲")])
-def test_the_places_of_a_word_are_those_a_pattern_of_it_finds(text, word):
-    from orgkg.extractors.knowledge import places
+def test_the_positions_of_a_word_are_those_a_pattern_of_it_finds(text, word):
+    from orgkg.extractors.knowledge import positions
     plain = [m.start() for m in re.finditer(re.escape(word), text)] if word else []
     overlapping = [m.start() for m in re.finditer("(?=" + re.escape(word) + ")", text)] if word else []
-    assert list(places(text, word, overlapping=False)) == plain
-    assert list(places(text, word)) == overlapping
+    assert list(positions(text, word, overlapping=False)) == plain
+    assert list(positions(text, word)) == overlapping

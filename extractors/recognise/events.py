@@ -95,7 +95,7 @@ def _anchor_positions(text: str, anchor: str):
     if anchor.startswith(REGEX_ANCHOR):
         yield from (m.start() for m in _anchor_regex(anchor).finditer(text))
         return
-    yield from lexicon.places(text, anchor)
+    yield from lexicon.positions(text, anchor)
 
 
 REGEX_ANCHOR = "re:"

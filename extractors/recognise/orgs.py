@@ -169,7 +169,7 @@ def _inside_word_starts(text: str) -> tuple:
     suffix. The collective mark itself still marks the start, so a word that opens with it
     leaves it uncovered."""
     mark = _words().collective_mark
-    found = sorted((k, int(w.startswith(mark)), len(w)) for w in _rules().inside for k in lexicon.places(text, w))
+    found = sorted((k, int(w.startswith(mark)), len(w)) for w in _rules().inside for k in lexicon.positions(text, w))
     return [k for k, _, _ in found], found
 
 

@@ -327,7 +327,7 @@ def _name_list_matches(text: str):
     """The matches NAME_LIST.finditer gives, tried only where a list can start (three
     characters before a 、) rather than at every character."""
     end = 0
-    for k in lexicon.places(text, "、"):
+    for k in lexicon.positions(text, "、"):
         if k - 3 >= end:
             m = NAME_LIST.match(text, k - 3)
             if m:
@@ -353,7 +353,7 @@ def _honoured(text: str) -> list:
     out = []
     # where an honorific starts, found word by word (a pattern looking ahead at every
     # character cost ten times as much)
-    for e in sorted({k for w in _word("honorifics") for k in lexicon.places(text, w)}):
+    for e in sorted({k for w in _word("honorifics") for k in lexicon.positions(text, w)}):
         s = _honoured_start(text, e)
         if s is not None:
             out.append(Cand(s, e, text[s:e], "Person"))

@@ -36,7 +36,7 @@ def bare_units(ctx, taken: Covered) -> list:
                                    if ctx.home.endswith(full) and len(ctx.home) > len(full)]
     out = []
     for unit in units:
-        for s in lexicon.places(text, unit, overlapping=False):
+        for s in lexicon.positions(text, unit, overlapping=False):
             e = s + len(unit)
             before, after = text[s - 1:s], text[e:e + 1]
             if not taken.overlaps(s, e) and (not before or before in w["before"]) \
