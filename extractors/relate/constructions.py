@@ -70,16 +70,23 @@ def _cue_index():
 
 
 def find_hits(text: str, s: int, e: int) -> list:
-    """Every cue of every construction in text[s:e], as unfilled hits."""
+    """Every cue of every construction in text[s:e], as unfilled hits: not those followed or
+    preceded by what the construction excludes, nor those without a word it requires
+    before them (the list's 、 of an appointment, 19,290 times in the benchmark's text)."""
     _, by_cue = _cue_index()
     hits = []
     for a, b, cue in _cues_in(text, s, e):
         for c in by_cue[cue]:
             if c.not_followed_by and text.startswith(c.not_followed_by, b) \
-                    or c.not_preceded_by and text.endswith(c.not_preceded_by, s, a):
+                    or c.not_preceded_by and text.endswith(c.not_preceded_by, s, a) \
+                    or c.requires_before and not _holds_one(text[s:a], c.requires_before):
                 continue
             hits.append(Hit(c, a, b, (s, e)))
     return hits
+
+
+def _holds_one(text: str, words: tuple) -> bool:
+    return any(w in text for w in words)
 
 
 def _cues_in(text: str, s: int, e: int) -> list:
@@ -104,11 +111,6 @@ def _cancelled(text: str, hit: Hit) -> bool:
     """A word of ``unless`` in the clause before the cue (曾任, 此前), or a sentence that opens
     as ``unless_sentence`` says (a dated line of a biography): the construction does not hold."""
     c, opens = hit.construction, hit.sentence[0]
-    # the word a construction needs before its cue is missing most often: asked first
-    if c.requires_before:
-        before = text[opens:hit.start]
-        if not any(w in before for w in c.requires_before):
-            return True
     if c.unless:
         before = text[clause_start(text, hit.start, opens):hit.start]
         if any(w in before for w in c.unless):
