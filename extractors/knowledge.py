@@ -276,15 +276,23 @@ class DataFile:
         return _file_pattern(self.name, key).finditer(text)
 
 
-NEEDED_PIECE = "re:"
+# A data entry where words are expected may be a pattern, written "re:…": a pattern's
+# need, an event pattern's anchor, a construction's gap.
+PATTERN_MARK = "re:"
+
+
+def written_pattern(entry: str) -> str | None:
+    """The pattern of an entry written ``re:…``; None for a word."""
+    return entry[len(PATTERN_MARK):] if entry.startswith(PATTERN_MARK) else None
 
 
 @lru_cache(maxsize=None)
 def _file_needs(name: str, key: str) -> tuple:
     """(words, compiled pieces) one of which every match of pattern ``key`` holds."""
     needs = data_file(name).get("needs", {}).get(key, ())
-    return (tuple(w for w in needs if not w.startswith(NEEDED_PIECE)),
-            tuple(re.compile(w[len(NEEDED_PIECE):]) for w in needs if w.startswith(NEEDED_PIECE)))
+    pieces = [written_pattern(w) for w in needs]
+    return (tuple(w for w, p in zip(needs, pieces) if p is None),
+            tuple(re.compile(p) for p in pieces if p is not None))
 
 
 @lru_cache(maxsize=None)

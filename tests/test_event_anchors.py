@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from orgkg.extractors import knowledge
 from orgkg.extractors.recognise import events
 
 PATTERNS = events._data()["patterns"]
@@ -13,8 +14,8 @@ def alternatives(pattern) -> list:
     return pattern if isinstance(pattern, list) else [pattern]
 
 
-WORD_ANCHORED = [r for r in PATTERNS if len(r) > 2 and not r[2].startswith(events.REGEX_ANCHOR)]
-REGEX_ANCHORED = [r for r in PATTERNS if len(r) > 2 and r[2].startswith(events.REGEX_ANCHOR)]
+WORD_ANCHORED = [r for r in PATTERNS if len(r) > 2 and knowledge.written_pattern(r[2]) is None]
+REGEX_ANCHORED = [r for r in PATTERNS if len(r) > 2 and knowledge.written_pattern(r[2]) is not None]
 
 
 @pytest.mark.parametrize("row", WORD_ANCHORED, ids=lambda r: r[0] + ":" + r[2])
@@ -72,7 +73,7 @@ def test_a_pattern_anchor_is_in_every_match_and_windows_find_them_all(row):
 
 
 def test_the_sitting_anchor_is_a_piece_of_each_sitting_alternative():
-    pieces = events._data()["sitting_anchor"][len(events.REGEX_ANCHOR):].split("|(?<=")
+    pieces = knowledge.written_pattern(events._data()["sitting_anchor"]).split("|(?<=")
     alts = events._data()["sitting"]
     assert len(pieces) == len(alts) == 2
     assert pieces[0] in alts[0] and "(?<=" + pieces[1] in alts[1]

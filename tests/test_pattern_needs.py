@@ -30,9 +30,9 @@ def test_each_needed_word_is_required_by_its_pattern(key):
 def needed(alternative: str, need: str) -> bool:
     """A word stands in what the alternative requires; a re: piece stands in the alternative
     as it is written, outside any optional group."""
-    if not need.startswith(knowledge.NEEDED_PIECE):
+    piece = knowledge.written_pattern(need)
+    if piece is None:
         return need in required_text(alternative)
-    piece = need[len(knowledge.NEEDED_PIECE):]
     return "\x00" in required_text(alternative.replace(piece, "\x00"))
 
 
@@ -54,8 +54,8 @@ def test_a_pattern_still_finds_what_it_did_and_nothing_without_its_words(key, te
     assert found == [m.group() for m in org_patterns.DATA.pattern(key).finditer(text)] and found
     without = text
     for w in NEEDS[key]:
-        if w.startswith(knowledge.NEEDED_PIECE):
-            without = re.sub(w[len(knowledge.NEEDED_PIECE):], "", without)
+        if knowledge.written_pattern(w) is not None:
+            without = re.sub(knowledge.written_pattern(w), "", without)
         else:
             without = without.replace(w, "")
     assert list(org_patterns.DATA.finditer(key, without)) == []

@@ -92,18 +92,15 @@ def _windows(text: str, anchor: str) -> tuple:
 
 def _anchor_positions(text: str, anchor: str):
     """Where the anchor stands: a word, or with re: a pattern (a numeral before 大)."""
-    if anchor.startswith(REGEX_ANCHOR):
+    if lexicon.written_pattern(anchor) is not None:
         yield from (m.start() for m in _anchor_regex(anchor).finditer(text))
         return
     yield from lexicon.positions(text, anchor)
 
 
-REGEX_ANCHOR = "re:"
-
-
 @lru_cache(maxsize=None)
 def _anchor_regex(anchor: str) -> re.Pattern:
-    return re.compile(_expand(anchor[len(REGEX_ANCHOR):]))
+    return re.compile(_expand(lexicon.written_pattern(anchor)))
 
 
 @lru_cache(maxsize=None)

@@ -43,7 +43,8 @@ def _gap_ok(gap: str, allowed) -> bool:
     strings, a pattern written as "re:…", or anything when allowed is "*"."""
     if allowed == "*" or gap in allowed:
         return True
-    return any(a.startswith("re:") and re.fullmatch(a[3:], gap) for a in allowed)
+    patterns = (knowledge.written_pattern(a) for a in allowed)
+    return any(p is not None and re.fullmatch(p, gap) for p in patterns)
 
 
 def org_before(ctx, hit, ms, opts) -> list:
