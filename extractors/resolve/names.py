@@ -318,17 +318,13 @@ def _judicial(place: str, rest: str) -> str:
 # -- canonical names --------------------------------------------------------------------
 def canonical_org(surface: str, juris: Jurisdiction, home: str = "", collective: bool = False) -> tuple:
     """(canonical name, aliases) of an organisation as written in a document of ``juris``."""
-    name, aliases = _canonical_cached(surface, juris, home, collective)
+    name, aliases = _canonical_with_terms(surface, juris, home, collective)
     return name, list(aliases)
 
 
-# a jurisdiction's documents name the same few bodies the same way again and again
+# a jurisdiction's documents name the same few bodies the same way again and again: kept,
+# with the aliases as a tuple (each caller of canonical_org gets a list of its own)
 @lru_cache(maxsize=1 << 14)
-def _canonical_cached(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
-    name, aliases = _canonical_with_terms(surface, juris, home, collective)
-    return name, tuple(aliases)
-
-
 def _canonical_with_terms(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
     plain = BODY_TERM.sub("", surface)
     name, aliases = _canonical_org(plain, juris, home, collective)
@@ -336,8 +332,8 @@ def _canonical_with_terms(surface: str, juris: Jurisdiction, home: str, collecti
         aliases = [*aliases, surface]
     for short, full in DATA["spelled_endings"].items():
         if name.endswith(short):
-            return name[:-len(short)] + full, aliases if name in aliases else [*aliases, name]
-    return name, aliases
+            return name[:-len(short)] + full, tuple(aliases if name in aliases else [*aliases, name])
+    return name, tuple(aliases)
 
 
 def _canonical_org(surface: str, juris: Jurisdiction, home: str, collective: bool) -> tuple:
