@@ -39,7 +39,7 @@ from pathlib import Path
 from orgkg import graph as graph_package
 from orgkg.graph.errors import InputError, OrgkgError
 from orgkg.graph.files import atomic_open
-from orgkg.graph.kg import KnowledgeGraph, gc_paused
+from orgkg.graph.kg import KnowledgeGraph, compact_json, gc_paused
 
 from orgkg.extractors.read import reader
 
@@ -173,8 +173,7 @@ def _read_entry(path: Path) -> dict | None:
 
 def _write_entry(path: Path, value) -> None:
     # no fsync: a cut-short entry after a power cut fails to parse and is made again
-    # one string, not json.dump: only dumps uses the C encoder (the same text, 4x faster)
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(value)
     with atomic_open(path, durable=False) as fh:
         fh.write(text)
 

@@ -29,7 +29,7 @@ from pyvis.network import Network
 
 from .errors import OrgkgError
 from .evidence import one_line
-from .kg import gc_paused
+from .kg import compact_json, gc_paused
 from .viz_layout import LAYOUTS, SEED, positions
 from .viz_view import page_view
 
@@ -113,7 +113,7 @@ def neighbourhood(kg, focus_ids, hops: int) -> set:
 def script_json(obj) -> str:
     """JSON that is safe inside a <script> element: no '<', '>' or '&' survives, so
     neither '</script>' nor '<!--' can end or change the element."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(obj)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
