@@ -38,8 +38,8 @@ def gc_paused():
             gc.enable()
 
 
-# Below this length a list is searched; from it on, a set of keys answers "seen?"
-# so that a hub's thousands of mentions cost O(1) per add, not O(n).
+# Below this length a list is searched; from it on, an index answers "seen?" so that a
+# hub's thousands of mentions cost O(1) per add, not O(n).
 INDEX_FROM = 16
 
 
@@ -53,8 +53,11 @@ def _key(item):
 
 
 class _SeenIndex:
-    """Keys of the items of long lists, by list identity. A list changed behind the
-    graph's back (replaced, or its length changed) is simply re-indexed."""
+    """Where the items of long lists stand, by the hash of their key, by list identity.
+    Only the hash is kept, not the key: the keys of every mention and piece of evidence
+    took more memory than the graph itself. An item is compared with the ones whose hash
+    it shares. A list changed behind the graph's back (replaced, or its length changed)
+    is simply re-indexed."""
 
     def __init__(self):
         self._by_list = {}
@@ -68,8 +71,9 @@ class _SeenIndex:
                 continue
             entry = entry or self._entry(target)
             key = _key(item)
-            if key not in entry[1]:
-                entry[1].add(key)
+            at = entry[1].setdefault(hash(key), [])
+            if not any(_key(target[i]) == key for i in at):
+                at.append(len(target))
                 target.append(item)
         if entry is not None:
             entry[2] = len(target)
@@ -77,7 +81,10 @@ class _SeenIndex:
     def _entry(self, target: list) -> list:
         entry = self._by_list.get(id(target))
         if entry is None or entry[0] is not target or entry[2] != len(target):
-            entry = [target, {_key(i) for i in target}, len(target)]
+            positions = {}
+            for i, item in enumerate(target):
+                positions.setdefault(hash(_key(item)), []).append(i)
+            entry = [target, positions, len(target)]
             self._by_list[id(target)] = entry
         return entry
 

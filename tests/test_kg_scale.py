@@ -34,6 +34,15 @@ def test_kg_index_follows_a_list_changed_behind_its_back():
     assert [m["start"] for m in data["mentions"]].count(39) == 1
 
 
+def test_kg_index_keeps_items_whose_hashes_meet_and_drops_equal_ones():
+    # the index keeps hashes only: -1 and -2 hash alike in CPython, and are two items
+    from orgkg.graph.kg import _SeenIndex
+    assert hash(-1) == hash(-2)
+    target, index = list(range(100, 100 + INDEX_FROM)), _SeenIndex()
+    index.add_unique(target, [-1, -2, -1, -2, 100, {"a": [1]}, {"a": [1]}, {"a": [2]}])
+    assert target[INDEX_FROM:] == [-1, -2, {"a": [1]}, {"a": [2]}]
+
+
 def per_file(file, body_alias, role):
     kg = KnowledgeGraph()
     body = kg.add_entity("Organization", "重庆市科学技术协会", aliases=[body_alias], mentions=[mention(0, file)])
