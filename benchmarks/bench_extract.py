@@ -10,7 +10,7 @@ N characters. Printed, one line each:
   the best of three runs);
 * wall time on 1 worker and on every core, with the workers running, and of
   ``orgkg extract`` from a fresh process (start-up included);
-* CPU and peak RSS at N and 4N (the fastest of three fresh processes each);
+* CPU and peak RSS at N and 4N (the fastest of three fresh processes each, taking turns);
 * the first run and an unchanged re-run of ``orgkg extract`` with its cache;
 * CPU of ``orgkg viz`` at 5k nodes / 10k edges and 20k / 40k;
 * ``orgkg query`` start-up against a running engine, and the query alone.
@@ -186,12 +186,16 @@ def peak_rss_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_child(folder: Path) -> dict:
-    """CPU of the fastest of REPEAT fresh processes (as for the one-core rates: other work
-    only slows a run, and one run of a few seconds varied by a tenth), and the highest peak
-    RSS among them."""
-    runs = [_child(folder) for _ in range(REPEAT)]
-    return {"cpu": min(r["cpu"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs)}
+def measure_children(*folders) -> list:
+    """For each folder, CPU of the fastest of REPEAT fresh processes (as for the one-core
+    rates: other work only slows a run, and one run of a few seconds varied by a tenth) and
+    the highest peak RSS among them. The folders take turns, so that a change in the
+    machine's speed falls on each alike."""
+    runs = [[] for _ in folders]
+    for _ in range(REPEAT):
+        for k, folder in enumerate(folders):
+            runs[k].append(_child(folder))
+    return [{"cpu": min(r["cpu"] for r in rs), "rss_mb": max(r["rss_mb"] for r in rs)} for rs in runs]
 
 
 def _child(folder: Path) -> dict:
@@ -324,7 +328,7 @@ def run(args, skip, tmp: Path) -> None:
     if "growth" not in skip:
         big = tmp / "corpus4"
         make_corpus(big, 4 * args.chars)
-        at_n, at_4n = measure_child(corpus), measure_child(big)
+        at_n, at_4n = measure_children(corpus, big)
         print(f"one core, fresh process: N {at_n['cpu']:.1f} CPU-s, peak RSS {at_n['rss_mb']:.0f} MB; "
               f"4N {at_4n['cpu']:.1f} CPU-s, peak RSS {at_4n['rss_mb']:.0f} MB; "
               f"CPU ratio {at_4n['cpu'] / at_n['cpu']:.2f}, RSS ratio {at_4n['rss_mb'] / at_n['rss_mb']:.2f}", flush=True)
